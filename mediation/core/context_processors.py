@@ -1,0 +1,51 @@
+"""What every page's layout needs: the service's name and contact details, and the navigation."""
+
+from typing import Any
+
+from django.conf import settings
+from django.http import HttpRequest
+from django.urls import NoReverseMatch, reverse
+
+from mediation import policy
+
+# (label, URL name, policy action). An entry shows only if its URL exists and the user may use it.
+NAVIGATION: list[tuple[str, str, str]] = [
+    ("Work queue", "cases:queue", "staff.workspace"),
+    ("New referral", "intake:staff-new", "referral.create_staff"),
+    ("Mediators", "meetings:panel", "panel.view"),
+    ("Reports", "reports:index", "reports.view"),
+    ("Your cases", "portal:home", "partner.workspace"),
+    ("Manage reference data", "admin:index", "admin.access"),
+]
+
+
+def _navigation(request: HttpRequest) -> list[dict[str, Any]]:
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return []
+    items = []
+    for label, url_name, action in NAVIGATION:
+        if not policy.can(user, action):
+            continue
+        try:
+            href = reverse(url_name)
+        except NoReverseMatch:
+            continue
+        active = request.path.startswith(href) and href != "/"
+        items.append(
+            {"text": label, "href": href, "active": active, "current": request.path == href}
+        )
+    return items
+
+
+def service(request: HttpRequest) -> dict[str, Any]:
+    return {
+        "service_name": settings.SERVICE_NAME,
+        "service_provider_name": settings.SERVICE_PROVIDER_NAME,
+        "service_phone": settings.SERVICE_PHONE,
+        "service_email": settings.SERVICE_EMAIL,
+        "service_phase": settings.SERVICE_PHASE,
+        "asset_path": settings.STATIC_URL.rstrip("/") + "/assets",
+        "navigation": _navigation(request),
+        "can": lambda action, obj=None: policy.can(request.user, action, obj),
+    }

@@ -1,0 +1,16 @@
+from django.urls import path
+
+from mediation.core import views
+
+app_name = "core"
+
+urlpatterns = [
+    path("", views.start, name="start"),
+    path("home/", views.home, name="home"),
+    path("accessibility/", views.accessibility, name="accessibility"),
+    path("privacy/", views.privacy, name="privacy"),
+    path("cookies/", views.cookies, name="cookies"),
+    path("contact/", views.contact, name="contact"),
+    path("feedback/", views.feedback, name="feedback"),
+    path("healthz", views.healthz, name="healthz"),
+]

@@ -1,0 +1,157 @@
+"""Synthetic demo data: a provider with two services, the LAs they serve and one user per role.
+
+Every person and organisation here is invented (the local authorities and ICBs are real public
+bodies from the reference data; the people who work for them are not). Never loaded in production.
+"""
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+from django.db import transaction
+
+from mediation.accounts import services as account_services
+from mediation.accounts.roles import Role
+from mediation.directory import selectors as directory_selectors
+from mediation.directory import services as directory_services
+
+DEMO_PASSWORD = "demo-mediation-2026"  # noqa: S105 - published in the README for the demo only
+
+# London boroughs (and the City) are served by the London service; the Regional service covers
+# a spread of authorities in the East and South East.
+REGIONAL_LA_CODES = [
+    "E10000015",  # Hertfordshire
+    "E10000012",  # Essex
+    "E06000033",  # Southend-on-Sea
+    "E06000031",  # Peterborough
+    "E10000016",  # Kent
+    "E10000029",  # Suffolk
+    "E10000030",  # Surrey
+]
+
+
+@dataclass(frozen=True)
+class DemoUser:
+    email: str
+    full_name: str
+    role: Role
+    organisation: str  # "provider", or an organisation code
+    job_title: str = ""
+    services: tuple[str, ...] = ("LDN", "REG")
+
+
+DEMO_USERS = [
+    DemoUser(
+        "manager@demo.example", "Morgan Ellis", Role.SERVICE_MANAGER, "provider", "Service manager"
+    ),
+    DemoUser(
+        "coordinator@demo.example",
+        "Priya Shah",
+        Role.COORDINATOR,
+        "provider",
+        "Service coordinator",
+    ),
+    DemoUser(
+        "adviser@demo.example",
+        "Tom Okafor",
+        Role.MEDIATION_ADVISER,
+        "provider",
+        "Mediation adviser",
+    ),
+    DemoUser("mediator@demo.example", "Helen Marsh", Role.MEDIATOR, "provider", "SEND mediator"),
+    DemoUser("mediator2@demo.example", "Daniel Reyes", Role.MEDIATOR, "provider", "SEND mediator"),
+    DemoUser(
+        "la.officer@demo.example",
+        "Grace Adeyemi",
+        Role.LA_OFFICER,
+        "E09000019",
+        "SEN team manager",
+        (),
+    ),
+    DemoUser(
+        "icb.officer@demo.example",
+        "Owen Fletcher",
+        Role.ICB_OFFICER,
+        "Z9B2Z",
+        "Designated clinical officer for SEND",
+        (),
+    ),
+    DemoUser(
+        "school@demo.example", "Sarah Lindqvist", Role.SCHOOL_CONTACT, "DEMO-SCH-1", "SENCo", ()
+    ),
+]
+
+
+@dataclass
+class DemoSummary:
+    users_created: list[str] = field(default_factory=list)
+
+    def __str__(self) -> str:
+        if not self.users_created:
+            return "Demo data already loaded; nothing to add."
+        return f"Demo data loaded: {len(self.users_created)} users created."
+
+
+def _organisation_for(code: str, provider: object) -> object:
+    if code == "provider":
+        return provider
+    for kind in ("local_authority", "icb", "school"):
+        found = directory_selectors.organisation_by_code(kind=kind, code=code)
+        if found is not None:
+            return found
+    raise LookupError(f"Demo organisation {code} is missing: run load_reference_data first")
+
+
+@transaction.atomic
+def demo_load() -> DemoSummary:
+    """Add the demo provider services, a demo school and the demo users. Idempotent."""
+    if not settings.DEMO_DATA_ALLOWED:
+        raise ImproperlyConfigured("Demo data is not allowed here (DEMO_DATA_ALLOWED is off).")
+    provider = directory_selectors.provider_organisation()
+    if provider is None:
+        raise LookupError("Load the reference data first: python manage.py load_reference_data")
+    london_codes = list(
+        directory_selectors.local_authority_list()
+        .filter(region="London")
+        .values_list("code", flat=True)
+    )
+    london = directory_services.service_ensure(
+        provider=provider,
+        name="London",
+        reference_prefix="LDN",
+        local_authority_codes=london_codes,
+        phone=settings.SERVICE_PHONE,
+        email=settings.SERVICE_EMAIL,
+    )
+    regional = directory_services.service_ensure(
+        provider=provider,
+        name="Regional",
+        reference_prefix="REG",
+        local_authority_codes=REGIONAL_LA_CODES,
+        phone=settings.SERVICE_PHONE,
+        email=settings.SERVICE_EMAIL,
+    )
+    islington = directory_selectors.local_authority_list().get(code="E09000019")
+    directory_services.organisation_ensure(
+        kind="school",
+        name="Northbrook Primary School (demo)",
+        code="DEMO-SCH-1",
+        local_authority=islington,
+        email="senco@northbrook-primary.demo.example",
+    )
+    by_prefix = {"LDN": london, "REG": regional}
+    summary = DemoSummary()
+    for demo_user in DEMO_USERS:
+        organisation = _organisation_for(demo_user.organisation, provider)
+        _, created = account_services.user_ensure(
+            email=demo_user.email,
+            full_name=demo_user.full_name,
+            role=demo_user.role,
+            organisation=organisation,
+            password=DEMO_PASSWORD,
+            services=[by_prefix[p] for p in demo_user.services],
+            job_title=demo_user.job_title,
+        )
+        if created:
+            summary.users_created.append(demo_user.email)
+    return summary

@@ -1,0 +1,45 @@
+"""Reading organisations and services."""
+
+from uuid import UUID
+
+from django.db.models import QuerySet
+
+from mediation.directory.models import Organisation, OrganisationKind, Service
+
+
+def provider_organisation() -> Organisation | None:
+    """The organisation that runs this installation (there is one)."""
+    return (
+        Organisation.objects.filter(kind=OrganisationKind.PROVIDER).order_by("created_at").first()
+    )
+
+
+def local_authority_list(*, current_only: bool = True) -> QuerySet[Organisation]:
+    qs = Organisation.objects.filter(kind=OrganisationKind.LOCAL_AUTHORITY)
+    if current_only:
+        qs = qs.filter(valid_to__isnull=True)
+    return qs.order_by("name")
+
+
+def icb_list(*, current_only: bool = True) -> QuerySet[Organisation]:
+    qs = Organisation.objects.filter(kind=OrganisationKind.ICB)
+    if current_only:
+        qs = qs.filter(valid_to__isnull=True)
+    return qs.order_by("name")
+
+
+def organisation_get(*, organisation_id: UUID | str) -> Organisation | None:
+    return Organisation.objects.filter(pk=organisation_id).first()
+
+
+def service_list() -> QuerySet[Service]:
+    return Service.objects.select_related("provider").order_by("name")
+
+
+def service_for_local_authority(*, local_authority: Organisation) -> Service | None:
+    """The service that covers a local authority's families (None if we do not serve it)."""
+    return Service.objects.filter(local_authorities=local_authority).order_by("name").first()
+
+
+def organisation_by_code(*, kind: str, code: str) -> Organisation | None:
+    return Organisation.objects.filter(kind=kind, code=code).first()
