@@ -138,9 +138,17 @@ class AxeAudit:
         try:
             if not page.evaluate("typeof window.axe !== 'undefined'"):
                 page.add_script_tag(path=str(AXE_SCRIPT))
+            # One audit at a time per document: a load-event audit may still be running.
             result = page.evaluate(
-                "async (tags) => await axe.run(document, "
-                "{runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+                """async (tags) => {
+                    while (window.__axeBusy) { await new Promise(r => setTimeout(r, 25)); }
+                    window.__axeBusy = true;
+                    try {
+                        return await axe.run(document, {
+                            runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']
+                        });
+                    } finally { window.__axeBusy = false; }
+                }""",
                 AXE_TAGS,
             )
         except Exception as exc:
