@@ -126,35 +126,46 @@ def browser_context_args(browser_context_args: dict[str, Any]) -> dict[str, Any]
 
 
 class AxeAudit:
-    """Runs axe-core on every document the page loads, and collects violations."""
+    """Runs axe-core on every document a test looks at, and collects violations.
+
+    Deterministic rather than event-driven: a document is audited right after `goto` (and the
+    like) returns, before any action that may leave it (click, press, check...), and at the end of
+    the test. Each document carries an id (set by an init script) so it is audited once.
+    """
 
     def __init__(self, page: Any) -> None:
         self.page = page
         self.violations: list[dict[str, Any]] = []
         self.audited: list[str] = []
+        self._seen: set[str] = set()
+
+    def current(self) -> None:
+        """Audit the document on screen, unless it already was."""
+        page = self.page
+        for _ in range(3):
+            try:
+                page.wait_for_load_state("load")
+                doc = page.evaluate("window.__axeDocumentId || null")
+                if doc is None or doc in self._seen:
+                    return
+                self._seen.add(doc)
+                self.run()
+                return
+            except Exception as exc:  # noqa: BLE001
+                if "context was destroyed" in str(exc) or "navigat" in str(exc):
+                    continue  # the page moved on: audit the new document instead
+                raise
 
     def run(self, label: str | None = None) -> list[dict[str, Any]]:
         page = self.page
-        try:
-            if not page.evaluate("typeof window.axe !== 'undefined'"):
-                page.add_script_tag(path=str(AXE_SCRIPT))
-            # One audit at a time per document: a load-event audit may still be running.
-            result = page.evaluate(
-                """async (tags) => {
-                    while (window.__axeBusy) { await new Promise(r => setTimeout(r, 25)); }
-                    window.__axeBusy = true;
-                    try {
-                        return await axe.run(document, {
-                            runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']
-                        });
-                    } finally { window.__axeBusy = false; }
-                }""",
-                AXE_TAGS,
-            )
-        except Exception as exc:
-            if "context was destroyed" in str(exc) or "navigat" in str(exc):
-                return []  # the page moved on; the next document is audited when it loads
-            raise
+        if not page.evaluate("typeof window.axe !== 'undefined'"):
+            page.add_script_tag(path=str(AXE_SCRIPT))
+        result = page.evaluate(
+            """async (tags) => await axe.run(document, {
+                runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']
+            })""",
+            AXE_TAGS,
+        )
         url = label or page.url
         self.audited.append(url)
         found = [
@@ -171,20 +182,75 @@ class AxeAudit:
         return found
 
 
+# Actions that may leave the current document: audit it first. Navigations: audit after.
+_AUDIT_BEFORE = {
+    "Locator": [
+        "click",
+        "dblclick",
+        "press",
+        "check",
+        "uncheck",
+        "set_checked",
+        "tap",
+        "select_option",
+    ],
+    "Page": ["click", "press", "go_back", "go_forward", "reload"],
+}
+_AUDIT_AFTER = {"Page": ["goto", "reload", "go_back", "go_forward", "set_content"]}
+
+
+def _audit_of(obj: Any) -> AxeAudit | None:
+    page = obj if hasattr(obj, "_axe_audit") else getattr(obj, "page", None)
+    return getattr(page, "_axe_audit", None)
+
+
 @pytest.fixture
 def axe(page: Any) -> AxeAudit:
     return page._axe_audit  # type: ignore[no-any-return]
 
 
 @pytest.fixture
-def page(page: Any, request: Any) -> Iterator[Any]:
-    """Playwright's page, audited with axe-core on every load; fails the test on a violation."""
+def page(page: Any, monkeypatch: Any) -> Iterator[Any]:
+    """Playwright's page, audited with axe-core on every document; fails the test on a violation."""
+    from playwright.sync_api import Locator, Page
+
     if not AXE_SCRIPT.exists():
         pytest.fail("node_modules/axe-core is missing: run `make setup`")
     audit = AxeAudit(page)
     page._axe_audit = audit
-    page.on("load", lambda loaded: audit.run())
+    page.add_init_script("window.__axeDocumentId = Math.random().toString(36).slice(2);")
+    classes = {"Locator": Locator, "Page": Page}
+
+    def wrap(cls: Any, name: str, before: bool, after: bool) -> None:
+        original = getattr(cls, name)
+
+        def wrapped(self: Any, *args: Any, **kwargs: Any) -> Any:
+            owner = _audit_of(self)
+            if before and owner is not None:
+                owner.current()
+            result = original(self, *args, **kwargs)
+            if after and owner is not None:
+                if name == "set_content":
+                    owner.run()  # same window, new document: no new id
+                else:
+                    owner.current()
+            return result
+
+        monkeypatch.setattr(cls, name, wrapped)
+
+    names = {(c, n) for c, ns in _AUDIT_BEFORE.items() for n in ns}
+    names |= {(c, n) for c, ns in _AUDIT_AFTER.items() for n in ns}
+    for cls_name, name in sorted(names):
+        wrap(
+            classes[cls_name],
+            name,
+            before=name in _AUDIT_BEFORE.get(cls_name, []),
+            after=name in _AUDIT_AFTER.get(cls_name, []),
+        )
     yield page
+    monkeypatch.undo()
+    if not page.is_closed() and page.url.startswith("http"):
+        audit.current()
     if audit.violations:
         pytest.fail(
             "axe-core found accessibility violations:\n" + json.dumps(audit.violations, indent=2),
