@@ -151,7 +151,7 @@ class AxeAudit:
                 self._seen.add(doc)
                 self.run()
                 return
-            except Exception as exc:  # noqa: BLE001
+            except Exception as exc:
                 if "context was destroyed" in str(exc) or "navigat" in str(exc):
                     continue  # the page moved on: audit the new document instead
                 raise

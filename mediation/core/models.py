@@ -14,3 +14,17 @@ class BaseModel(models.Model):
 
     class Meta:
         abstract = True
+
+
+class Counter(models.Model):
+    """A named, gap-free sequence (case references, certificate numbers).
+
+    Incremented inside the caller's transaction with a row lock, so two people issuing at once get
+    consecutive numbers, and a rolled-back transaction gives its number back.
+    """
+
+    key = models.CharField(max_length=100, unique=True)
+    value = models.PositiveIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.key} = {self.value}"
