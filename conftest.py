@@ -94,6 +94,45 @@ def reference_data(db: Any) -> None:
     services.provider_ensure(name="Synthetic Mediation Services")
 
 
+@pytest.fixture
+def service(provider: Any) -> Any:
+    """A service of the provider, serving one local authority (see `served_la`)."""
+    from mediation.directory.tests.factories import ServiceFactory
+
+    return ServiceFactory(provider=provider, name="London", reference_prefix="LDN")
+
+
+@pytest.fixture
+def served_la(service: Any) -> Any:
+    from mediation.directory.tests.factories import LocalAuthorityFactory
+
+    la = LocalAuthorityFactory(name="Islington", code="E09000019")
+    service.local_authorities.add(la)
+    return la
+
+
+@pytest.fixture
+def staff(make_user: Any, service: Any) -> Callable[..., Any]:
+    """A member of staff of the given role, working in the test service."""
+
+    def make(role: str = "coordinator", **kwargs: Any) -> Any:
+        user = make_user(role, **kwargs)
+        user.services.add(service)
+        return user
+
+    return make
+
+
+@pytest.fixture
+def make_case(served_la: Any) -> Callable[..., Any]:
+    from mediation.cases.tests.factories import make_case as _make_case
+
+    def make(**overrides: Any) -> Any:
+        return _make_case(served_la, **overrides)
+
+    return make
+
+
 # ---------------------------------------------------------------------------------------------
 # Browser
 # ---------------------------------------------------------------------------------------------

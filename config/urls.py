@@ -6,6 +6,11 @@ from mediation.accounts.admin_site import admin_site
 urlpatterns = [
     path("", include("mediation.core.urls")),
     path("", include("mediation.accounts.urls")),
+    path("", include("mediation.clock.urls")),
+    path("refer/", include("mediation.intake.urls")),
+    path("cases/", include("mediation.cases.urls")),
+    path("cases/", include("mediation.advice.urls")),
+    path("certificates/", include("mediation.certificates.urls")),
     path("manage/", admin_site.urls),
 ]
 

@@ -112,6 +112,89 @@ def _account_view_own(user: Any, obj: Any) -> bool:
 
 
 # ---------------------------------------------------------------------------------------------
+# Cases
+# ---------------------------------------------------------------------------------------------
+
+CASEWORK_ROLES = frozenset({Role.SERVICE_MANAGER, Role.COORDINATOR, Role.MEDIATION_ADVISER})
+ALLOCATING_ROLES = frozenset({Role.SERVICE_MANAGER, Role.COORDINATOR})
+
+
+def service_ids(user: Any) -> frozenset[Any]:
+    """The services a member of staff works in (cached on the user for the request)."""
+    cached = getattr(user, "_policy_service_ids", None)
+    if cached is None:
+        cached = frozenset(user.services.values_list("pk", flat=True))
+        user._policy_service_ids = cached
+    return cached
+
+
+def works_on(user: Any, case: Any) -> bool:
+    """Staff see the cases of the services they work in; managers see every service."""
+    if case is None or not is_staff_member(user):
+        return False
+    if is_manager(user):
+        return True
+    return case.service_id in service_ids(user)
+
+
+@rule("referral.create_staff")
+def _referral_create_staff(user: Any, obj: Any) -> bool:
+    return user.role in CASEWORK_ROLES
+
+
+@rule("case.view")
+def _case_view(user: Any, case: Any) -> bool:
+    return works_on(user, case)
+
+
+@rule("case.edit")
+def _case_edit(user: Any, case: Any) -> bool:
+    return works_on(user, case) and user.role in CASEWORK_ROLES
+
+
+@rule("case.route")
+def _case_route(user: Any, case: Any) -> bool:
+    return works_on(user, case) and user.role in CASEWORK_ROLES
+
+
+@rule("case.assign")
+def _case_assign(user: Any, case: Any) -> bool:
+    return works_on(user, case) and user.role in ALLOCATING_ROLES
+
+
+@rule("case.close")
+def _case_close(user: Any, case: Any) -> bool:
+    return works_on(user, case) and user.role in ALLOCATING_ROLES
+
+
+@rule("case.safeguarding.record")
+def _safeguarding_record(user: Any, case: Any) -> bool:
+    # Anyone working on a case may raise a concern.
+    return works_on(user, case)
+
+
+@rule("case.safeguarding.read")
+def _safeguarding_read(user: Any, case: Any) -> bool:
+    # The details are for the service manager and the caseworker who holds the case.
+    return works_on(user, case) and (is_manager(user) or case.assigned_to_id == user.pk)
+
+
+@rule("mias.manage")
+def _mias_manage(user: Any, case: Any) -> bool:
+    return works_on(user, case) and user.role in CASEWORK_ROLES | {Role.MEDIATOR}
+
+
+@rule("certificate.issue")
+def _certificate_issue(user: Any, case: Any) -> bool:
+    return works_on(user, case) and user.role in CASEWORK_ROLES | {Role.MEDIATOR}
+
+
+@rule("certificate.withdraw")
+def _certificate_withdraw(user: Any, case: Any) -> bool:
+    return works_on(user, case) and user.role in ALLOCATING_ROLES
+
+
+# ---------------------------------------------------------------------------------------------
 # Views
 # ---------------------------------------------------------------------------------------------
 

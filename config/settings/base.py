@@ -23,6 +23,12 @@ INSTALLED_APPS = [
     "mediation.core",
     "mediation.accounts",
     "mediation.directory",
+    "mediation.clock",
+    "mediation.cases",
+    "mediation.intake",
+    "mediation.advice",
+    "mediation.certificates",
+    "mediation.notifications",
     "mediation.demo",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -218,5 +224,10 @@ LOGGING = {
         "django.db.backends": {"level": "WARNING"},
     },
 }
+
+# How many reverse proxies in front of the web server append to X-Forwarded-For. Rate limits key on
+# the client's address: 0 means trust only REMOTE_ADDR (no proxy); behind one proxy set 1, or every
+# visitor would share the proxy's address.
+TRUSTED_PROXY_HOPS = env.int("TRUSTED_PROXY_HOPS", default=0)
 
 CSRF_FAILURE_VIEW = "mediation.core.views.csrf_failure"

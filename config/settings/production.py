@@ -41,6 +41,7 @@ CSRF_COOKIE_SECURE = True
 if env.bool("BEHIND_TLS_PROXY", default=True):
     # The reverse proxy terminates TLS and says so in this header.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    TRUSTED_PROXY_HOPS = env.int("TRUSTED_PROXY_HOPS", default=1)
 
 STORAGES = {
     **STORAGES,

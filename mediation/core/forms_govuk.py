@@ -161,6 +161,14 @@ class GovukDateField(forms.Field):
 # --------------------------------------------------------------------------------------------
 
 
+def set_choices(form: forms.BaseForm, name: str, choices: Iterable[tuple[Any, Any]]) -> None:
+    """Give a choice field its choices at run time (e.g. the people of this service)."""
+    field = form.fields[name]
+    if not isinstance(field, forms.ChoiceField):
+        raise TypeError(f"{name} is not a choice field")
+    field.choices = list(choices)
+
+
 def _field_id(bound: BoundField) -> str:
     return bound.auto_id or f"id_{bound.html_name}"
 
@@ -338,19 +346,7 @@ def field_component(bound: BoundField) -> tuple[str, dict[str, Any]]:
             "classes": "govuk-checkboxes--small" if "small" in classes else "",
         }
 
-    if isinstance(widget, forms.RadioSelect):
-        selected = [bound.value()] if bound.value() not in (None, "") else []
-        params = {
-            "idPrefix": base["id"],
-            "name": bound.html_name,
-            "items": _choice_items(form, bound, selected, conditionals),
-            "errorMessage": base["errorMessage"],
-            "hint": base["hint"],
-            "fieldset": _legend(bound, heading, classes),
-            "classes": _input_classes(classes),
-        }
-        return "radios", params
-
+    # CheckboxSelectMultiple is a subclass of RadioSelect in Django: test it first.
     if isinstance(widget, forms.CheckboxSelectMultiple):
         selected = bound.value() or []
         params = {
@@ -363,6 +359,19 @@ def field_component(bound: BoundField) -> tuple[str, dict[str, Any]]:
             "classes": _input_classes(classes),
         }
         return "checkboxes", params
+
+    if isinstance(widget, forms.RadioSelect):
+        selected = [bound.value()] if bound.value() not in (None, "") else []
+        params = {
+            "idPrefix": base["id"],
+            "name": bound.html_name,
+            "items": _choice_items(form, bound, selected, conditionals),
+            "errorMessage": base["errorMessage"],
+            "hint": base["hint"],
+            "fieldset": _legend(bound, heading, classes),
+            "classes": _input_classes(classes),
+        }
+        return "radios", params
 
     if isinstance(widget, forms.Select):
         value = bound.value()

@@ -12,6 +12,7 @@ from django.db import transaction
 
 from mediation.accounts import services as account_services
 from mediation.accounts.roles import Role
+from mediation.demo.cases import demo_cases_load
 from mediation.directory import selectors as directory_selectors
 from mediation.directory import services as directory_services
 
@@ -85,11 +86,15 @@ DEMO_USERS = [
 @dataclass
 class DemoSummary:
     users_created: list[str] = field(default_factory=list)
+    cases_created: list[str] = field(default_factory=list)
 
     def __str__(self) -> str:
-        if not self.users_created:
+        if not self.users_created and not self.cases_created:
             return "Demo data already loaded; nothing to add."
-        return f"Demo data loaded: {len(self.users_created)} users created."
+        return (
+            f"Demo data loaded: {len(self.users_created)} users and "
+            f"{len(self.cases_created)} cases created."
+        )
 
 
 def _organisation_for(code: str, provider: object) -> object:
@@ -139,6 +144,20 @@ def demo_load() -> DemoSummary:
         local_authority=islington,
         email="senco@northbrook-primary.demo.example",
     )
+    # Invented contact addresses, so the demo's e-mails to LAs and ICBs have somewhere to go.
+    for service in (london, regional):
+        for la in service.local_authorities.all():
+            if not la.email:
+                slug = "".join(ch for ch in la.name.lower() if ch.isalnum())
+                directory_services.organisation_contact_set(
+                    organisation=la, email=f"send-mediation@{slug}.la.demo.example"
+                )
+    for icb_code in ("S1Y5D", "Z9B2Z"):
+        icb = directory_selectors.organisation_by_code(kind="icb", code=icb_code)
+        if icb is not None and not icb.email:
+            directory_services.organisation_contact_set(
+                organisation=icb, email=f"send@{icb_code.lower()}.icb.demo.example"
+            )
     by_prefix = {"LDN": london, "REG": regional}
     summary = DemoSummary()
     for demo_user in DEMO_USERS:
@@ -154,4 +173,5 @@ def demo_load() -> DemoSummary:
         )
         if created:
             summary.users_created.append(demo_user.email)
+    summary.cases_created.extend(demo_cases_load())
     return summary

@@ -1,5 +1,6 @@
 """Reading organisations and services."""
 
+from typing import Any
 from uuid import UUID
 
 from django.db.models import QuerySet
@@ -43,3 +44,17 @@ def service_for_local_authority(*, local_authority: Organisation) -> Service | N
 
 def organisation_by_code(*, kind: str, code: str) -> Organisation | None:
     return Organisation.objects.filter(kind=kind, code=code).first()
+
+
+def local_authorities_served(*, services: Any) -> QuerySet[Organisation]:
+    """The local authorities the given services cover, by name."""
+    return (
+        Organisation.objects.filter(kind=OrganisationKind.LOCAL_AUTHORITY, served_by__in=services)
+        .distinct()
+        .order_by("name")
+    )
+
+
+def services_of_user(*, user: Any) -> QuerySet[Service]:
+    """The services a member of staff works in."""
+    return Service.objects.filter(staff=user).order_by("name")

@@ -135,3 +135,17 @@ def organisation_ensure(
         },
     )
     return organisation
+
+
+@transaction.atomic
+def organisation_contact_set(
+    *, organisation: Organisation, email: str | None = None, phone: str | None = None
+) -> Organisation:
+    """Record how the service reaches an organisation (e.g. an LA's SEN team mailbox)."""
+    if email is not None:
+        organisation.email = email
+    if phone is not None:
+        organisation.phone = phone
+    organisation.full_clean()
+    organisation.save(update_fields=["email", "phone", "updated_at"])
+    return organisation

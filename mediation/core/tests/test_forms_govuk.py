@@ -114,3 +114,14 @@ def test_radios_carry_conditional_fields_and_the_rendered_form_is_govuk() -> Non
     assert html.count('id="id_other_detail"') == 1  # not repeated at the top level
     assert 'type="email"' in html
     assert "govuk-date-input" in html
+
+
+def test_multiple_choice_checkboxes_are_checkboxes_with_their_ticks() -> None:
+    class Choices(forms.Form):
+        things = forms.MultipleChoiceField(
+            label="Things", choices=[("a", "A"), ("b", "B")], widget=forms.CheckboxSelectMultiple
+        )
+
+    name, params = field_component(Choices({"things": ["a"]})["things"])
+    assert name == "checkboxes"
+    assert [item["checked"] for item in params["items"]] == [True, False]

@@ -1,0 +1,215 @@
+"""Booking and recording the information call, and the family's decision."""
+
+import datetime as dt
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+
+from mediation.advice.models import CallMethod, Outcome
+from mediation.core.forms_govuk import GovukDateField, set_choices
+
+TIME_HINT = "Use the 24-hour clock, for example 09:30 or 14:00"
+
+
+def _parse_time(value: str) -> dt.time:
+    text = value.strip().lower().replace(".", ":").replace(" ", "")
+    for fmt in ("%H:%M", "%H%M", "%I:%M%p", "%I%p"):
+        try:
+            return dt.datetime.strptime(text, fmt).time()  # noqa: DTZ007 - a time of day only
+        except ValueError:
+            continue
+    raise forms.ValidationError("Enter a real time, like 09:30 or 14:00")
+
+
+class TimeField(forms.CharField):
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("max_length", 8)
+        kwargs.setdefault("help_text", TIME_HINT)
+        super().__init__(**kwargs)
+
+    def clean(self, value: Any) -> dt.time | None:
+        text = super().clean(value)
+        return _parse_time(text) if text else None
+
+
+def _aware(day: dt.date, time: dt.time) -> dt.datetime:
+    return timezone.make_aware(dt.datetime.combine(day, time))
+
+
+class BookCallForm(forms.Form):
+    day = GovukDateField(name="the date of the call", label="Date of the call", not_in_past=True)
+    time = TimeField(label="Time", error_messages={"required": "Enter the time of the call"})
+    adviser = forms.ChoiceField(label="Adviser", error_messages={"required": "Choose the adviser"})
+    method = forms.ChoiceField(
+        label="How will the call happen?",
+        choices=CallMethod.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select phone or video"},
+    )
+    phone_number = forms.CharField(
+        label="Phone number to call",
+        required=False,
+        max_length=40,
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+    )
+    video_link = forms.URLField(
+        label="Video call link",
+        required=False,
+        error_messages={"invalid": "Enter a link in the correct format, like https://..."},
+    )
+    notes = forms.CharField(
+        label="Notes for the adviser (optional)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    govuk_conditionals = {"method": {"phone": ["phone_number"], "video": ["video_link"]}}
+    govuk_classes = {"time": "govuk-input--width-5", "phone_number": "govuk-input--width-20"}
+
+    def __init__(self, *args: Any, advisers: Any = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        set_choices(
+            self,
+            "adviser",
+            [("", "Choose an adviser")]
+            + [(str(a.pk), f"{a.full_name} ({a.get_role_display()})") for a in advisers],
+        )
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        method = cleaned.get("method")
+        if method == CallMethod.PHONE and not cleaned.get("phone_number", "").strip():
+            self.add_error("phone_number", "Enter the phone number to call")
+        if method == CallMethod.VIDEO and not cleaned.get("video_link"):
+            self.add_error("video_link", "Enter the video call link")
+        day, time = cleaned.get("day"), cleaned.get("time")
+        if day and time:
+            cleaned["scheduled_for"] = _aware(day, time)
+            if cleaned["scheduled_for"] < timezone.now():
+                self.add_error("time", "The time of the call must be in the future")
+        return cleaned
+
+
+class RecordCallForm(forms.Form):
+    happened = forms.ChoiceField(
+        label="Did the call happen?",
+        choices=[("yes", "Yes, the information was given"), ("no", "No, the call was missed")],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select whether the call happened"},
+    )
+    day = GovukDateField(
+        name="the date of the call", label="Date of the call", required=False, not_in_future=True
+    )
+    time = TimeField(label="Time it started", required=False)
+    duration = forms.IntegerField(
+        label="How long did it take, in minutes?",
+        required=False,
+        min_value=1,
+        max_value=480,
+        error_messages={
+            "invalid": "Enter the length of the call in minutes, like 20",
+            "min_value": "The call must have lasted at least 1 minute",
+            "max_value": "Enter a length of 480 minutes or fewer",
+        },
+    )
+    notes = forms.CharField(
+        label="Notes",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="What was explained and anything the family asked. Do not record what anyone "
+        "said in confidence in mediation.",
+    )
+
+    govuk_conditionals = {"happened": {"yes": ["day", "time", "duration"]}}
+    govuk_classes = {"time": "govuk-input--width-5", "duration": "govuk-input--width-3"}
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if cleaned.get("happened") == "yes":
+            if not cleaned.get("day") and "day" not in self.errors:
+                self.add_error("day", "Enter the date of the call")
+            if not cleaned.get("time") and "time" not in self.errors:
+                self.add_error("time", "Enter the time the call started")
+            if not cleaned.get("duration") and "duration" not in self.errors:
+                self.add_error("duration", "Enter how long the call took, in minutes")
+            if cleaned.get("day") and cleaned.get("time"):
+                cleaned["given_at"] = _aware(cleaned["day"], cleaned["time"])
+        return cleaned
+
+
+class DecisionForm(forms.Form):
+    govuk_page_heading = "outcome"
+
+    outcome = forms.ChoiceField(
+        label="What did the family decide?",
+        choices=Outcome.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select what the family decided"},
+    )
+    follow_up_on = GovukDateField(
+        name="the follow-up date",
+        label="When should we follow up?",
+        required=False,
+        not_in_past=True,
+    )
+    icb = forms.ChoiceField(
+        label="Integrated care board",
+        required=False,
+        help_text="Health is involved, so the ICB is told too.",
+    )
+    decided_on = GovukDateField(
+        name="the date the family told us",
+        label="When did the family tell us?",
+        not_in_future=True,
+    )
+    notes = forms.CharField(
+        label="Notes (optional)", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    govuk_conditionals = {"outcome": {"undecided": ["follow_up_on"]}}
+    govuk_choice_hints = {
+        "outcome": {
+            "declines": "The certificate must be issued within 3 working days of today's date.",
+            "wants_mediation": "We tell the local authority today; mediation must then happen "
+            "within 30 days.",
+        }
+    }
+
+    def __init__(self, *args: Any, icbs: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.needs_icb = icbs is not None
+        if self.needs_icb:
+            set_choices(self, "icb", [("", "Choose the ICB")] + [(str(i.pk), i.name) for i in icbs])
+            self.govuk_conditionals = {
+                "outcome": {"undecided": ["follow_up_on"], "wants_mediation": ["icb"]}
+            }
+        else:
+            del self.fields["icb"]
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        outcome = cleaned.get("outcome")
+        if (
+            outcome == Outcome.UNDECIDED
+            and not cleaned.get("follow_up_on")
+            and ("follow_up_on" not in self.errors)
+        ):
+            self.add_error("follow_up_on", "Enter the follow-up date")
+        if outcome == Outcome.WANTS_MEDIATION and self.needs_icb and not cleaned.get("icb"):
+            self.add_error("icb", "Choose the integrated care board")
+        return cleaned
+
+
+class LaToldForm(forms.Form):
+    told_on = GovukDateField(
+        name="the date the local authority was told",
+        label="When was the local authority told?",
+        not_in_future=True,
+    )
+    how = forms.ChoiceField(
+        label="How?",
+        choices=[("phone", "Phone"), ("letter", "Letter"), ("email", "Email")],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select how they were told"},
+    )

@@ -1,0 +1,141 @@
+"""The vocabulary of a case. Public: other apps and templates use these choices."""
+
+from django.db import models
+
+
+class Channel(models.TextChoices):
+    ONLINE = "online", "Online referral"
+    PHONE = "phone", "Phone"
+    EMAIL = "email", "Email"
+    LETTER = "letter", "Letter"
+
+
+class Stage(models.TextChoices):
+    NEW = "new", "New referral"
+    AWAITING_CONSENT = "awaiting_consent", "Waiting for the family's permission"
+    MIAS_TO_BOOK = "mias_to_book", "Information call to book"
+    MIAS_BOOKED = "mias_booked", "Information call booked"
+    FOLLOW_UP = "follow_up", "Family deciding"
+    CERTIFICATE_DUE = "certificate_due", "Certificate to issue"
+    ARRANGING_MEDIATION = "arranging_mediation", "Arranging mediation"
+    ARRANGING_DR = "arranging_dr", "Arranging disagreement resolution"
+    MEETING_ARRANGED = "meeting_arranged", "Meeting arranged"
+    AFTER_MEETING = "after_meeting", "After the meeting"
+    CLOSED = "closed", "Closed"
+
+
+OPEN_STAGES = [s for s in Stage if s != Stage.CLOSED]
+
+
+class Route(models.TextChoices):
+    MEDIATION_INFORMATION = "mediation_information", "Mediation information and certificate"
+    OPTIONAL_MEDIATION = "optional_mediation", "Mediation (no certificate needed)"
+    DISAGREEMENT_RESOLUTION = "disagreement_resolution", "Disagreement resolution"
+    OUT_OF_SCOPE = "out_of_scope", "Out of scope"
+
+
+class Wants(models.TextChoices):
+    CERTIFICATE = "certificate", "Information about mediation and a certificate"
+    MEDIATION = "mediation", "Mediation"
+    DISAGREEMENT_RESOLUTION = "disagreement_resolution", "Disagreement resolution"
+    NOT_SURE = "not_sure", "Not sure yet"
+
+
+class ApplicantRole(models.TextChoices):
+    PARENT_CARER = "parent_carer", "Parent or carer"
+    YOUNG_PERSON = "young_person", "Young person (16 to 25)"
+    ALTERNATIVE_PERSON = "alternative_person", "Alternative person acting for a young person"
+
+
+class EHCStatus(models.TextChoices):
+    NONE = "none", "No EHC plan"
+    ASSESSMENT = "assessment", "EHC needs assessment under way"
+    PLAN = "plan", "EHC plan"
+    LEGACY_STATEMENT = "legacy_statement", "Statement of special educational needs"
+
+
+class DecisionType(models.TextChoices):
+    """What the family disagrees with. Keys match the statutory clock's certificate checker."""
+
+    REFUSAL_TO_ASSESS = "refusal_to_assess", "Refusal to carry out an EHC needs assessment"
+    REFUSAL_TO_REASSESS = "refusal_to_reassess", "Refusal to carry out a re-assessment"
+    REFUSAL_TO_ISSUE_PLAN = "refusal_to_issue_plan", "Refusal to issue an EHC plan"
+    PLAN_CONTENT = "plan_content", "The needs or provision in the plan (sections B and F)"
+    PLAN_PLACEMENT = "plan_placement", "The school or setting named in the plan (section I)"
+    REFUSAL_TO_AMEND = "refusal_to_amend", "Refusal to amend the plan after a review"
+    CEASE_TO_MAINTAIN = "cease_to_maintain", "Decision to stop maintaining the plan"
+    HEALTH_SOCIAL_CARE = "health_social_care", "Health or social care in the plan"
+    OTHER_DISAGREEMENT = "other_disagreement", "Another disagreement (e.g. with a school)"
+    DISABILITY_DISCRIMINATION = "disability_discrimination", "Disability discrimination"
+
+
+class PlanSection(models.TextChoices):
+    B = "B", "B: special educational needs"
+    C = "C", "C: health needs"
+    D = "D", "D: social care needs"
+    F = "F", "F: special educational provision"
+    G = "G", "G: health provision"
+    H = "H", "H: social care provision"
+    I = "I", "I: placement (school or setting)"  # noqa: E741 - the plan's own letter
+
+
+class ContactMethod(models.TextChoices):
+    PHONE = "phone", "Phone"
+    EMAIL = "email", "Email"
+    TEXT = "text", "Text message"
+    LETTER = "letter", "Letter"
+
+
+class ConsentKind(models.TextChoices):
+    THIRD_PARTY_REFERRAL = "third_party_referral", "Family agrees to the referral"
+    SHARE_WITH_LA = "share_with_la", "Share information with the local authority"
+    SHARE_WITH_PARTIES = "share_with_parties", "Share information with the other parties"
+
+
+class ConsentMethod(models.TextChoices):
+    ONLINE = "online", "Online form"
+    PHONE = "phone", "Phone"
+    EMAIL = "email", "Email"
+    LETTER = "letter", "Letter"
+    IN_PERSON = "in_person", "In person"
+    REFERRER = "referrer", "Confirmed by the referrer"
+
+
+class PartyKind(models.TextChoices):
+    FAMILY = "family", "The family"
+    LOCAL_AUTHORITY = "local_authority", "Local authority"
+    ICB = "icb", "Integrated care board (health)"
+    SCHOOL = "school", "School or college"
+    SOCIAL_CARE = "social_care", "Social care"
+    OTHER = "other", "Other organisation"
+
+
+# Which organisation kinds can be which party.
+PARTY_ORGANISATION_KINDS = {
+    PartyKind.LOCAL_AUTHORITY: ("local_authority",),
+    PartyKind.ICB: ("icb",),
+    PartyKind.SCHOOL: ("school", "college", "early_years"),
+    PartyKind.SOCIAL_CARE: ("social_care", "local_authority"),
+    PartyKind.OTHER: ("other", "iass"),
+}
+
+
+class ParticipantRole(models.TextChoices):
+    PARENT = "parent", "Parent or carer"
+    YOUNG_PERSON = "young_person", "Young person"
+    ALTERNATIVE_PERSON = "alternative_person", "Alternative person"
+    SUPPORTER = "supporter", "Advocate or supporter (the family's choice)"
+    INTERPRETER = "interpreter", "Interpreter"
+    OFFICER = "officer", "Officer"
+    DECISION_MAKER = "decision_maker", "Officer with authority to decide"
+    SENCO = "senco", "SENCo or teacher"
+    HEALTH_PROFESSIONAL = "health_professional", "Health professional"
+    SOCIAL_WORKER = "social_worker", "Social worker"
+    OTHER = "other", "Other"
+
+
+class DRAnswer(models.TextChoices):
+    NOT_ASKED = "not_asked", "Not asked yet"
+    ASKED = "asked", "Asked, waiting for an answer"
+    AGREES = "agrees", "Agrees to take part"
+    DECLINES = "declines", "Does not agree to take part"

@@ -1,0 +1,82 @@
+"""The case as the statutory clock sees it: its dated events and flags, and its deadlines."""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.utils import timezone
+
+from mediation.cases.models import Case
+from mediation.rules import CaseFacts, DeadlineList, RulesInputError, compute_deadlines
+
+# Deadlines the service (or the LA it chases) must meet, in the order they matter on the queue.
+# The family's own deadlines (contacting the adviser, appealing) are shown on the case but do not
+# sort the service's work.
+SERVICE_DEADLINES = (
+    "certificate_due",
+    "icb_notification_due",
+    "meeting_notice_due",
+    "mediation_due",
+)
+
+
+def case_facts(case: Case) -> CaseFacts:
+    """The dated events and flags of a case, as the rules engine takes them."""
+    events: dict[str, dt.date] = {}
+    if case.decision_date:
+        events["decision_sent"] = case.decision_date
+    received = timezone.localtime(case.received_at).date()
+    if case.decision_date is None or received >= case.decision_date:
+        events["adviser_contacted"] = received
+    optional = {
+        "mediation_declined": case.mediation_declined_on,
+        "mediation_requested": case.mediation_requested_on,
+        "icb_notified": case.icb_notified_on,
+        "la_cannot_arrange": case.la_cannot_arrange_on,
+        "meeting_date": case.meeting_on,
+        "mediation_concluded": case.mediation_concluded_on,
+        "agreement_recorded": case.agreement_recorded_on,
+        "certificate_issued": case.certificate_issued_on,
+    }
+    events.update({key: value for key, value in optional.items() if value is not None})
+    flags: set[str] = set()
+    if case.health_only:
+        flags.add("health_only")
+    if case.health_issues:
+        flags.add("health_issues")
+    return CaseFacts(events=events, flags=frozenset(flags))
+
+
+@dataclass(frozen=True)
+class CaseClock:
+    deadlines: DeadlineList
+    problem: str = ""  # the dates on the case contradict each other: say how, compute nothing
+
+
+def case_clock(case: Case, *, today: dt.date | None = None) -> CaseClock:
+    """Every deadline of the case, or (if its dates contradict each other) what is wrong."""
+    try:
+        facts = case_facts(case)
+        return CaseClock(compute_deadlines(facts, today=today or timezone.localdate()))
+    except RulesInputError as exc:
+        return CaseClock(DeadlineList(), problem=str(exc))
+
+
+def next_service_deadline(case: Case, deadlines: DeadlineList) -> tuple[str, str, dt.date] | None:
+    """The earliest service deadline not yet met: (key, title, due date)."""
+    if not case.is_open:
+        return None
+    pending = [
+        d
+        for d in deadlines
+        if d.key in SERVICE_DEADLINES
+        and d.done_on is None
+        and not (
+            d.key == "certificate_due"
+            and case.certificate_issued_on is not None
+            and case.certificate_issued_on >= d.counted_from_date
+        )
+    ]
+    if not pending:
+        return None
+    first = min(pending, key=lambda d: d.due)
+    return first.key, first.title, first.due

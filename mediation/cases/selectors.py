@@ -1,0 +1,145 @@
+"""Reading cases: the work queue, one case, its timeline and deadlines."""
+
+import datetime as dt
+from collections import Counter as CountOf
+from dataclasses import dataclass
+from typing import Any
+from uuid import UUID
+
+from django.db.models import F, Q, QuerySet
+from django.utils import timezone
+
+from mediation.cases.choices import OPEN_STAGES, Stage
+from mediation.cases.models import Case, CaseEvent
+from mediation.rules import deadline_status
+
+
+def cases_visible_to_staff(*, user: Any) -> QuerySet[Case]:
+    """Cases in the services this member of staff works in (managers see every service)."""
+    qs = Case.objects.select_related("service", "local_authority", "assigned_to")
+    if user.role == "service_manager":
+        return qs
+    return qs.filter(service__in=user.services.all())
+
+
+def case_get(*, case_id: UUID | str) -> Case | None:
+    try:
+        return (
+            Case.objects.select_related("service", "local_authority", "assigned_to", "adviser")
+            .prefetch_related("matters", "family_members", "consents")
+            .filter(pk=case_id)
+            .first()
+        )
+    except (ValueError, TypeError):
+        return None
+
+
+def case_by_reference(*, reference: str) -> Case | None:
+    return Case.objects.filter(reference__iexact=reference.strip()).first()
+
+
+@dataclass(frozen=True)
+class QueueFilters:
+    local_authority_id: str = ""
+    stage: str = ""
+    assigned_to_me: bool = False
+    search: str = ""
+
+
+@dataclass(frozen=True)
+class QueueRow:
+    case: Case
+    urgency: str  # "overdue", "today", "soon" (within 3 working days) or ""
+    label: str
+
+
+def _urgency(due: dt.date | None, today: dt.date) -> tuple[str, str]:
+    """How to highlight a due date on the queue: overdue, today, soon (3 working days) or not."""
+    if due is None:
+        return "", ""
+    status = deadline_status(due, today)
+    if status.state == "overdue":
+        return "overdue", status.label
+    if status.state == "due_today":
+        return "today", status.label
+    return ("soon" if status.working_days <= 3 else ""), status.label
+
+
+def work_queue(*, user: Any, filters: QueueFilters, today: dt.date | None = None) -> list[QueueRow]:
+    """Open cases needing action, the nearest statutory date first (cases without one last)."""
+    today = today or timezone.localdate()
+    qs = cases_visible_to_staff(user=user).filter(stage__in=OPEN_STAGES)
+    if filters.local_authority_id:
+        qs = qs.filter(local_authority__pk=filters.local_authority_id)
+    if filters.stage:
+        qs = qs.filter(stage=filters.stage)
+    if filters.assigned_to_me:
+        qs = qs.filter(Q(assigned_to=user) | Q(adviser=user))
+    if filters.search:
+        term = filters.search.strip()
+        qs = qs.filter(
+            Q(reference__icontains=term)
+            | Q(child_first_name__icontains=term)
+            | Q(child_last_name__icontains=term)
+            | Q(applicant_name__icontains=term)
+        )
+    qs = qs.order_by(F("next_deadline_on").asc(nulls_last=True), "received_at")
+    rows = []
+    for case in qs[:500]:
+        urgency, label = _urgency(case.next_deadline_on, today)
+        rows.append(QueueRow(case=case, urgency=urgency, label=label))
+    return rows
+
+
+def stage_counts(*, user: Any) -> dict[str, int]:
+    """How many open cases are at each stage (for the queue's summary)."""
+    counts = CountOf(
+        cases_visible_to_staff(user=user)
+        .filter(stage__in=OPEN_STAGES)
+        .values_list("stage", flat=True)
+    )
+    return {stage.value: counts.get(stage.value, 0) for stage in Stage if stage != Stage.CLOSED}
+
+
+def case_timeline(*, case: Case, include_restricted: bool) -> QuerySet[CaseEvent]:
+    qs = case.events.select_related("actor")
+    if not include_restricted:
+        qs = qs.filter(restricted=False)
+    return qs
+
+
+def open_duplicates(
+    *,
+    child_first_name: str,
+    child_last_name: str,
+    child_date_of_birth: dt.date,
+    local_authority_id: Any,
+    exclude_id: Any = None,
+) -> QuerySet[Case]:
+    """Open cases for the same child and local authority (a possible duplicate referral)."""
+    qs = Case.objects.filter(
+        child_first_name__iexact=child_first_name.strip(),
+        child_last_name__iexact=child_last_name.strip(),
+        child_date_of_birth=child_date_of_birth,
+        local_authority_id=local_authority_id,
+        stage__in=OPEN_STAGES,
+    )
+    if exclude_id is not None:
+        qs = qs.exclude(pk=exclude_id)
+    return qs
+
+
+def latest_consents(*, case: Case) -> dict[str, Any]:
+    """The latest record of each kind of permission (the one that counts)."""
+    latest: dict[str, Any] = {}
+    for record in case.consents.all().order_by("-created_at"):
+        latest.setdefault(record.kind, record)
+    return latest
+
+
+def cases_for_child(*, first_name: str, last_name: str, date_of_birth: dt.date) -> QuerySet[Case]:
+    return Case.objects.filter(
+        child_first_name__iexact=first_name,
+        child_last_name__iexact=last_name,
+        child_date_of_birth=date_of_birth,
+    )

@@ -1,0 +1,467 @@
+"""Writing cases: creating them from referrals, routing, consent, assignment, the timeline."""
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from mediation.cases import clock
+from mediation.cases.choices import (
+    ApplicantRole,
+    Channel,
+    ConsentKind,
+    ConsentMethod,
+    EHCStatus,
+    Route,
+    Stage,
+    Wants,
+)
+from mediation.cases.models import Case, CaseEvent, ConsentRecord, FamilyMember, Matter
+from mediation.core.errors import ApplicationError, ConflictError
+from mediation.core.sequences import counter_next
+from mediation.directory import selectors as directory_selectors
+from mediation.rules import RulesInputError, check_certificate
+
+
+@dataclass(frozen=True)
+class MatterInput:
+    decision: str
+    sections: Sequence[str] = ()
+    involves_education: bool = True
+    involves_health: bool = False
+    involves_social_care: bool = False
+    details: str = ""
+
+
+@dataclass(frozen=True)
+class ReferralInput:
+    """Everything a referral tells us, however it arrived (online, phone, email, letter)."""
+
+    channel: str
+    applicant_role: str
+    applicant_name: str
+    child_first_name: str
+    child_last_name: str
+    child_date_of_birth: dt.date
+    local_authority_id: Any
+    ehc_status: str
+    matters: Sequence[MatterInput]
+    decision_date: dt.date | None = None
+    decision_summary: str = ""
+    wants: str = Wants.NOT_SURE
+    applicant_relationship: str = ""
+    applicant_email: str = ""
+    applicant_phone: str = ""
+    applicant_address: str = ""
+    applicant_postcode: str = ""
+    contact_method: str = "email"
+    contact_times: str = ""
+    child_setting: str = ""
+    is_third_party: bool = False
+    referrer_name: str = ""
+    referrer_organisation: str = ""
+    referrer_role: str = ""
+    referrer_email: str = ""
+    referrer_phone: str = ""
+    family_consent_confirmed: bool = False
+    interpreter_language: str = ""
+    needs_bsl: bool = False
+    needs_easy_read: bool = False
+    needs_large_print: bool = False
+    other_adjustments: str = ""
+    safeguarding_concern: bool = False
+    safeguarding_notes: str = ""
+    received_at: dt.datetime | None = None
+    family_members: Sequence[dict[str, str]] = field(default_factory=tuple)
+
+
+def event_record(
+    *,
+    case: Case,
+    kind: str,
+    title: str,
+    description: str = "",
+    actor: Any = None,
+    actor_label: str = "",
+    restricted: bool = False,
+) -> CaseEvent:
+    """Append to the case's timeline (never edited, never deleted)."""
+    return CaseEvent.objects.create(
+        case=case,
+        kind=kind,
+        title=title,
+        description=description,
+        actor=actor if actor is not None and getattr(actor, "is_authenticated", False) else None,
+        actor_label=actor_label,
+        restricted=restricted,
+    )
+
+
+def _proposed_route(
+    matters: Iterable[MatterInput | Matter], ehc_status: str, la_in_england: bool = True
+) -> tuple[str, str]:
+    """The route the clock's certificate checker suggests, and why (in plain English)."""
+    decisions = {m.decision for m in matters}
+    if not decisions:
+        return "", ""
+    try:
+        advice = check_certificate(decisions, plan_status=ehc_status, la_in_england=la_in_england)
+    except RulesInputError as exc:
+        return "", str(exc)
+    route = {
+        "certificate_needed": Route.MEDIATION_INFORMATION,
+        "certificate_not_needed": Route.OPTIONAL_MEDIATION,
+        "disagreement_resolution": Route.DISAGREEMENT_RESOLUTION,
+        "out_of_scope": Route.OUT_OF_SCOPE,
+    }[advice.outcome]
+    return route, " ".join(advice.reasons)
+
+
+def case_refresh_deadlines(*, case: Case, today: dt.date | None = None) -> Case:
+    """Recompute the case's next statutory date (kept on the row for sorting the work queue)."""
+    nxt = clock.next_service_deadline(case, clock.case_clock(case, today=today).deadlines)
+    key, title, due = nxt if nxt else ("", "", None)
+    if (case.next_deadline_key, case.next_deadline_title, case.next_deadline_on) != (
+        key,
+        title,
+        due,
+    ):
+        case.next_deadline_key, case.next_deadline_title, case.next_deadline_on = key, title, due
+        case.save(
+            update_fields=[
+                "next_deadline_key",
+                "next_deadline_title",
+                "next_deadline_on",
+                "updated_at",
+            ]
+        )
+    return case
+
+
+def _reference(service: Any, year: int) -> tuple[int, str]:
+    sequence = counter_next(key=f"case:{service.reference_prefix}:{year}")
+    return sequence, f"{service.reference_prefix}-{year}-{sequence:05d}"
+
+
+@transaction.atomic
+def case_create(*, referral: ReferralInput, actor: Any = None, actor_label: str = "") -> Case:
+    """Open a case from a referral: reference, matters, consent, proposed route, timeline."""
+    local_authority = directory_selectors.organisation_get(
+        organisation_id=referral.local_authority_id
+    )
+    if local_authority is None or local_authority.kind != "local_authority":
+        raise ApplicationError("Choose the local authority that made the decision.")
+    service = directory_selectors.service_for_local_authority(local_authority=local_authority)
+    if service is None:
+        raise ApplicationError(
+            f"We do not provide mediation for {local_authority.name}. The local authority's "
+            "Local Offer names its mediation service."
+        )
+    if referral.ehc_status not in EHCStatus.values:
+        raise ApplicationError("Say whether there is an EHC plan.")
+    if referral.applicant_role not in ApplicantRole.values:
+        raise ApplicationError("Say who the applicant is.")
+    if referral.channel not in Channel.values:
+        raise ApplicationError("Say how the referral arrived.")
+    if referral.is_third_party and not referral.referrer_name:
+        raise ApplicationError("A referral on the family's behalf needs the referrer's name.")
+    received_at = referral.received_at or timezone.now()
+    year = timezone.localtime(received_at).year
+    sequence, reference = _reference(service, year)
+    proposed, reason = _proposed_route(referral.matters, referral.ehc_status)
+
+    awaiting_consent = referral.is_third_party and not referral.family_consent_confirmed
+    case = Case(
+        service=service,
+        reference=reference,
+        year=year,
+        sequence=sequence,
+        channel=referral.channel,
+        received_at=received_at,
+        stage=Stage.AWAITING_CONSENT if awaiting_consent else Stage.NEW,
+        wants=referral.wants,
+        proposed_route=proposed,
+        route_reason="",
+        applicant_role=referral.applicant_role,
+        applicant_name=referral.applicant_name,
+        applicant_relationship=referral.applicant_relationship,
+        applicant_email=referral.applicant_email,
+        applicant_phone=referral.applicant_phone,
+        applicant_address=referral.applicant_address,
+        applicant_postcode=referral.applicant_postcode,
+        contact_method=referral.contact_method,
+        contact_times=referral.contact_times,
+        is_third_party=referral.is_third_party,
+        referrer_name=referral.referrer_name,
+        referrer_organisation=referral.referrer_organisation,
+        referrer_role=referral.referrer_role,
+        referrer_email=referral.referrer_email,
+        referrer_phone=referral.referrer_phone,
+        child_first_name=referral.child_first_name,
+        child_last_name=referral.child_last_name,
+        child_date_of_birth=referral.child_date_of_birth,
+        child_setting=referral.child_setting,
+        local_authority=local_authority,
+        ehc_status=referral.ehc_status,
+        decision_date=referral.decision_date,
+        decision_summary=referral.decision_summary,
+        interpreter_language=referral.interpreter_language,
+        needs_bsl=referral.needs_bsl,
+        needs_easy_read=referral.needs_easy_read,
+        needs_large_print=referral.needs_large_print,
+        other_adjustments=referral.other_adjustments,
+        safeguarding_concern=referral.safeguarding_concern,
+        safeguarding_notes=referral.safeguarding_notes,
+    )
+    case.full_clean()
+    case.save()
+    for matter in referral.matters:
+        Matter.objects.create(
+            case=case,
+            decision=matter.decision,
+            sections=",".join(matter.sections),
+            involves_education=matter.involves_education,
+            involves_health=matter.involves_health,
+            involves_social_care=matter.involves_social_care,
+            details=matter.details,
+        )
+    for member in referral.family_members:
+        FamilyMember.objects.create(case=case, **member)
+    from mediation.cases.parties import family_party_ensure
+
+    family_party_ensure(case=case)
+
+    who = actor_label or (
+        referral.referrer_name if referral.is_third_party else referral.applicant_name
+    )
+    channel_label = Channel(referral.channel).label.lower()
+    event_record(
+        case=case,
+        kind="referral_received",
+        title=f"Referral received ({channel_label})",
+        description=(
+            f"From {referral.referrer_name}, {referral.referrer_organisation}, "
+            "on the family's behalf."
+            if referral.is_third_party
+            else f"From {referral.applicant_name} ({ApplicantRole(referral.applicant_role).label})."
+        ),
+        actor=actor,
+        actor_label="" if actor is not None else who,
+    )
+    if referral.is_third_party and referral.family_consent_confirmed:
+        consent_record(
+            case=case,
+            kind=ConsentKind.THIRD_PARTY_REFERRAL,
+            given=True,
+            given_by=referral.applicant_name,
+            method=ConsentMethod.REFERRER,
+            notes=f"{referral.referrer_name} confirmed the family agreed to this referral.",
+            actor=actor,
+            actor_label=who,
+        )
+    if proposed:
+        event_record(
+            case=case,
+            kind="route_proposed",
+            title=f"Route proposed: {Route(proposed).label}",
+            description=reason,
+            actor_label="Statutory clock",
+        )
+    if referral.safeguarding_concern:
+        event_record(
+            case=case,
+            kind="safeguarding_flagged",
+            title="Safeguarding concern recorded",
+            description=referral.safeguarding_notes,
+            actor=actor,
+            actor_label="" if actor is not None else who,
+            restricted=True,
+        )
+    case_refresh_deadlines(case=case)
+    return case
+
+
+@transaction.atomic
+def consent_record(
+    *,
+    case: Case,
+    kind: str,
+    given: bool,
+    given_by: str,
+    method: str,
+    notes: str = "",
+    actor: Any = None,
+    actor_label: str = "",
+) -> ConsentRecord:
+    """Record a permission the family gave, refused or withdrew (the latest record counts)."""
+    if kind not in ConsentKind.values:
+        raise ApplicationError("Choose which permission this is.")
+    if not given_by.strip():
+        raise ApplicationError("Say who gave or refused permission.")
+    record = ConsentRecord.objects.create(
+        case=case,
+        kind=kind,
+        given=given,
+        given_by=given_by.strip(),
+        method=method,
+        notes=notes,
+        recorded_by=actor if getattr(actor, "is_authenticated", False) else None,
+    )
+    state = "given" if given else "refused"
+    event_record(
+        case=case,
+        kind="consent",
+        title=f"Permission {state}: {ConsentKind(kind).label.lower()}",
+        description=(
+            f"By {record.given_by} ({ConsentMethod(method).label.lower()}). {notes}".strip()
+        ),
+        actor=actor,
+        actor_label=actor_label,
+    )
+    if kind == ConsentKind.THIRD_PARTY_REFERRAL and case.stage == Stage.AWAITING_CONSENT and given:
+        case.stage = Stage.NEW
+        case.save(update_fields=["stage", "updated_at"])
+    return record
+
+
+STAGE_AFTER_ROUTE = {
+    Route.MEDIATION_INFORMATION: Stage.MIAS_TO_BOOK,
+    Route.OPTIONAL_MEDIATION: Stage.MIAS_TO_BOOK,
+    Route.DISAGREEMENT_RESOLUTION: Stage.ARRANGING_DR,
+}
+
+
+@transaction.atomic
+def case_confirm_route(*, case: Case, route: str, reason: str, actor: Any) -> Case:
+    """Staff confirm the proposed route, or choose another one and say why."""
+    if not case.is_open:
+        raise ConflictError("This case is closed.")
+    if case.stage == Stage.AWAITING_CONSENT:
+        raise ConflictError(
+            "The family has not yet agreed to this referral. Record their permission first."
+        )
+    if route not in Route.values:
+        raise ApplicationError("Choose a route.")
+    changed = bool(case.proposed_route) and route != case.proposed_route
+    if changed and not reason.strip():
+        raise ApplicationError("Give a reason for choosing a different route.")
+    case.route = route
+    case.route_reason = reason.strip()
+    case.route_confirmed_at = timezone.now()
+    case.route_confirmed_by = actor
+    if route == Route.OUT_OF_SCOPE:
+        case.stage = Stage.CLOSED
+        case.closed_at = timezone.now()
+        case.closure_reason = reason.strip() or "Out of scope."
+    elif case.stage in {Stage.NEW, Stage.AWAITING_CONSENT}:
+        case.stage = STAGE_AFTER_ROUTE[Route(route)]
+    case.save()
+    title = f"Route {'changed to' if changed else 'confirmed'}: {Route(route).label}"
+    event_record(
+        case=case, kind="route_confirmed", title=title, description=case.route_reason, actor=actor
+    )
+    if route == Route.OUT_OF_SCOPE:
+        event_record(
+            case=case,
+            kind="closed",
+            title="Case closed: out of scope",
+            description=case.closure_reason,
+            actor=actor,
+        )
+    return case_refresh_deadlines(case=case)
+
+
+@transaction.atomic
+def case_assign(*, case: Case, assignee: Any, actor: Any) -> Case:
+    """Give the case to a member of staff (or take it back with None)."""
+    if assignee is not None and assignee.role not in {
+        "coordinator",
+        "service_manager",
+        "mediation_adviser",
+        "mediator",
+    }:
+        raise ApplicationError("Cases can only be assigned to the service's staff.")
+    case.assigned_to = assignee
+    case.save(update_fields=["assigned_to", "updated_at"])
+    event_record(
+        case=case,
+        kind="assigned",
+        title=f"Assigned to {assignee.full_name}" if assignee else "Unassigned",
+        actor=actor,
+    )
+    return case
+
+
+@transaction.atomic
+def case_set_stage(
+    *, case: Case, stage: str, actor: Any = None, title: str = "", description: str = ""
+) -> Case:
+    """Move the case on (used by the other apps' services as work happens)."""
+    case.stage = stage
+    if stage == Stage.CLOSED and case.closed_at is None:
+        case.closed_at = timezone.now()
+    case.save(update_fields=["stage", "closed_at", "updated_at"])
+    if title:
+        event_record(
+            case=case, kind=f"stage_{stage}", title=title, description=description, actor=actor
+        )
+    return case_refresh_deadlines(case=case)
+
+
+CLOCK_FIELDS = {
+    "mediation_declined": "mediation_declined_on",
+    "mediation_requested": "mediation_requested_on",
+    "icb_notified": "icb_notified_on",
+    "la_cannot_arrange": "la_cannot_arrange_on",
+    "meeting_date": "meeting_on",
+    "mediation_concluded": "mediation_concluded_on",
+    "agreement_recorded": "agreement_recorded_on",
+    "certificate_issued": "certificate_issued_on",
+    "certificate_requested": "certificate_requested_on",
+}
+
+
+@transaction.atomic
+def case_record_clock_event(*, case: Case, event: str, on: dt.date | None) -> Case:
+    """Set (or clear) one of the dates the statutory clock counts from, and recompute."""
+    field_name = CLOCK_FIELDS.get(event)
+    if field_name is None:
+        raise ValueError(f"Unknown clock event {event!r}")
+    setattr(case, field_name, on)
+    case.save(update_fields=[field_name, "updated_at"])
+    return case_refresh_deadlines(case=case)
+
+
+@transaction.atomic
+def case_update_safeguarding(*, case: Case, concern: bool, notes: str, actor: Any) -> Case:
+    case.safeguarding_concern = concern
+    case.safeguarding_notes = notes
+    case.save(update_fields=["safeguarding_concern", "safeguarding_notes", "updated_at"])
+    event_record(
+        case=case,
+        kind="safeguarding_flagged" if concern else "safeguarding_cleared",
+        title="Safeguarding concern recorded" if concern else "Safeguarding concern cleared",
+        description=notes,
+        actor=actor,
+        restricted=True,
+    )
+    return case
+
+
+@transaction.atomic
+def case_close(*, case: Case, reason: str, actor: Any) -> Case:
+    if not case.is_open:
+        raise ConflictError("This case is already closed.")
+    if not reason.strip():
+        raise ApplicationError("Say why the case is closing.")
+    case.stage = Stage.CLOSED
+    case.closed_at = timezone.now()
+    case.closure_reason = reason.strip()
+    case.save(update_fields=["stage", "closed_at", "closure_reason", "updated_at"])
+    event_record(
+        case=case, kind="closed", title="Case closed", description=case.closure_reason, actor=actor
+    )
+    return case_refresh_deadlines(case=case)
