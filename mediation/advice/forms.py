@@ -48,13 +48,13 @@ class BookCallForm(forms.Form):
         error_messages={"required": "Select phone or video"},
     )
     phone_number = forms.CharField(
-        label="Phone number to call",
+        label="Phone number to call (for a phone call)",
         required=False,
         max_length=40,
         widget=forms.TextInput(attrs={"autocomplete": "off"}),
     )
     video_link = forms.URLField(
-        label="Video call link",
+        label="Video call link (for a video call)",
         required=False,
         error_messages={"invalid": "Enter a link in the correct format, like https://..."},
     )
@@ -99,7 +99,10 @@ class RecordCallForm(forms.Form):
         error_messages={"required": "Select whether the call happened"},
     )
     day = GovukDateField(
-        name="the date of the call", label="Date of the call", required=False, not_in_future=True
+        name="the date of the call",
+        label="If it happened: date of the call",
+        required=False,
+        not_in_future=True,
     )
     time = TimeField(label="Time it started", required=False)
     duration = forms.IntegerField(
@@ -149,12 +152,12 @@ class DecisionForm(forms.Form):
     )
     follow_up_on = GovukDateField(
         name="the follow-up date",
-        label="When should we follow up?",
+        label="If they have not decided: when should we follow up?",
         required=False,
         not_in_past=True,
     )
     icb = forms.ChoiceField(
-        label="Integrated care board",
+        label="If they want mediation: which integrated care board?",
         required=False,
         help_text="Health is involved, so the ICB is told too.",
     )

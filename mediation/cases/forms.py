@@ -35,7 +35,7 @@ class QueueFilterForm(forms.Form):
 
 
 class RouteForm(forms.Form):
-    govuk_page_heading = "route"
+    govuk_classes = {"route": "govuk-fieldset__legend--m"}
 
     route = forms.ChoiceField(
         label="Which route should this case take?",
@@ -123,7 +123,7 @@ class SafeguardingForm(forms.Form):
         error_messages={"required": "Select yes if there is a safeguarding concern"},
     )
     notes = forms.CharField(
-        label="What is the concern, and what has been done?",
+        label="If yes: what is the concern, and what has been done?",
         required=False,
         help_text="Only the service manager and the caseworker holding the case can read this.",
         widget=forms.Textarea(attrs={"rows": 5}),

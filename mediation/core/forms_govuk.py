@@ -10,7 +10,8 @@ Forms may say more about how they look, with class attributes:
 - ``govuk_page_heading = "field"``: that field's label or legend is the page's heading (one question
   per page).
 - ``govuk_conditionals = {"field": {"value": ["other_field", ...]}}``: reveal other fields under
-  a radio or checkbox option (the "conditional reveal" pattern).
+  a checkbox option (the "conditional reveal" pattern). For radios the fields follow the group,
+  always visible (see ``field_component``): label them to say when they apply.
 - ``govuk_choice_hints = {"field": {"value": "hint"}}``, and
   ``govuk_dividers = {"field": ["value"]}`` (an "or" divider before that option).
 - ``govuk_classes = {"field": "govuk-input--width-10"}`` for widths and label sizes.
@@ -362,10 +363,15 @@ def field_component(bound: BoundField) -> tuple[str, dict[str, Any]]:
 
     if isinstance(widget, forms.RadioSelect):
         selected = [bound.value()] if bound.value() not in (None, "") else []
+        # GOV.UK Frontend's conditional reveal puts aria-expanded on radio inputs, which the
+        # ARIA spec (and axe-core) do not allow (alphagov/govuk-frontend#979). Fields tied to a
+        # radio option are shown after the radios instead, labelled to say when they apply.
+        after = [f for fields in conditionals.values() for f in fields]
         params = {
+            "after_fields": after,
             "idPrefix": base["id"],
             "name": bound.html_name,
-            "items": _choice_items(form, bound, selected, conditionals),
+            "items": _choice_items(form, bound, selected, {}),
             "errorMessage": base["errorMessage"],
             "hint": base["hint"],
             "fieldset": _legend(bound, heading, classes),
