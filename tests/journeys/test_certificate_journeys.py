@@ -58,8 +58,9 @@ def refer_online(page: Page, base: str) -> None:
     expect(page.locator(".govuk-panel")).to_contain_text("Referral sent")
 
 
-def work_the_case_to_a_certificate(page: Page, base: str, case: Case, screenshot: Any,
-                                   today: dt.date) -> Certificate:
+def work_the_case_to_a_certificate(
+    page: Page, base: str, case: Case, screenshot: Any, today: dt.date
+) -> Certificate:
     """The coordinator's part: queue, route, information call, decision, certificate."""
     page.goto(base + "/cases/")
     expect(heading(page)).to_have_text("Work queue")
@@ -161,7 +162,8 @@ def test_online_referral_to_a_verified_certificate(
     case = Case.objects.get()
     assert case.channel == "online"
     received = [m for m in mail.outbox if "alex.morgan@family.example" in m.to]
-    assert received and case.reference in received[0].body
+    assert received
+    assert case.reference in received[0].body
 
     sign_in(page, base, "priya@test.example")
     certificate = work_the_case_to_a_certificate(page, base, case, screenshot, today)
