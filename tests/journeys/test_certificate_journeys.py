@@ -118,6 +118,7 @@ def work_the_case_to_a_certificate(
 
 def check_the_pdf(page: Page, base: str, certificate: Certificate, *, applicant: str) -> None:
     href = page.get_by_role("link", name="Download the certificate (PDF)").get_attribute("href")
+    assert href is not None
     response = page.request.get(base + href)
     assert response.status == 200
     text = pdf_text(response.body())

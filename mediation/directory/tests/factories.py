@@ -31,7 +31,7 @@ class SchoolFactory(OrganisationFactory):
 
 class ProviderFactory(OrganisationFactory):
     kind = OrganisationKind.PROVIDER
-    name = "Test Mediation Services"
+    name = factory.Sequence(lambda n: "Test Mediation Services")
 
 
 class ServiceFactory(factory.django.DjangoModelFactory):
