@@ -96,12 +96,14 @@ def test_error_summary_links_to_the_first_input_in_error() -> None:
     assert {"text": "Select what you want", "href": "#id_wants"} in items
 
 
-def test_radios_carry_conditional_fields_and_the_rendered_form_is_govuk() -> None:
+def test_radios_show_option_fields_after_the_group_and_the_form_is_govuk() -> None:
+    """GOV.UK Frontend's radio reveal sets aria-expanded on radios, which ARIA forbids: the
+    fields follow the group instead, rendered once."""
     form = _form(**{"wants": "other"})
     name, params = field_component(form["wants"])
     assert name == "radios"
-    other = next(item for item in params["items"] if item["value"] == "other")
-    assert [bound.name for bound in other["conditional_fields"]] == ["other_detail"]
+    assert [bound.name for bound in params["after_fields"]] == ["other_detail"]
+    assert all("conditional_fields" not in item for item in params["items"])
 
     template = engines["jinja2"].from_string(
         '{% from "includes/forms.html" import govuk_form with context %}{{ govuk_form(form) }}'
@@ -109,11 +111,29 @@ def test_radios_carry_conditional_fields_and_the_rendered_form_is_govuk() -> Non
     html = template.render({"form": form, "csrf_input": ""})
     assert "govuk-error-summary" in html
     assert "There is a problem" in html
-    assert 'class="govuk-radios__conditional' in html
-    assert 'id="id_other_detail"' in html
-    assert html.count('id="id_other_detail"') == 1  # not repeated at the top level
+    assert "govuk-radios__conditional" not in html
+    assert html.count('id="id_other_detail"') == 1
+    assert html.index('id="id_wants"') < html.index('id="id_other_detail"')
     assert 'type="email"' in html
     assert "govuk-date-input" in html
+
+
+def test_checkboxes_reveal_their_option_fields() -> None:
+    class Help(forms.Form):
+        govuk_conditionals = {"support": {"interpreter": ["language"]}}
+        support = forms.MultipleChoiceField(
+            label="Help",
+            choices=[("interpreter", "Interpreter"), ("bsl", "BSL")],
+            widget=forms.CheckboxSelectMultiple,
+        )
+        language = forms.CharField(label="Which language?", required=False)
+
+    template = engines["jinja2"].from_string(
+        '{% from "includes/forms.html" import govuk_fields with context %}{{ govuk_fields(form) }}'
+    )
+    html = template.render({"form": Help({"support": ["interpreter"]})})
+    assert "govuk-checkboxes__conditional" in html
+    assert html.count('id="id_language"') == 1
 
 
 def test_multiple_choice_checkboxes_are_checkboxes_with_their_ticks() -> None:
