@@ -11,6 +11,14 @@ urlpatterns = [
     path("cases/", include("mediation.cases.urls")),
     path("cases/", include("mediation.advice.urls")),
     path("certificates/", include("mediation.certificates.urls")),
+    path("mediators/", include("mediation.panel.urls")),
+    path("cases/", include("mediation.meetings.urls")),
+    path("cases/", include("mediation.preparation.urls")),
+    path("cases/", include("mediation.agreements.urls")),
+    path("cases/", include("mediation.notes.urls")),
+    path("cases/", include("mediation.expenses.urls")),
+    path("partners/", include("mediation.portal.urls")),
+    path("your-case/", include("mediation.cases.family_urls")),
     path("manage/", admin_site.urls),
 ]
 

@@ -195,6 +195,238 @@ def _certificate_withdraw(user: Any, case: Any) -> bool:
 
 
 # ---------------------------------------------------------------------------------------------
+# Mediator panel and allocation (mediation.panel)
+# ---------------------------------------------------------------------------------------------
+
+
+@rule("panel.view")
+def _panel_view(user: Any, obj: Any) -> bool:
+    return is_staff_member(user)
+
+
+@rule("panel.manage")
+def _panel_manage(user: Any, obj: Any) -> bool:
+    return is_manager(user)
+
+
+@rule("mediator.allocate")
+def _mediator_allocate(user: Any, case: Any) -> bool:
+    return works_on(user, case) and user.role in ALLOCATING_ROLES
+
+
+@rule("conflict.declare")
+def _conflict_declare(user: Any, mediator: Any) -> bool:
+    # A mediator declares their own conflicts; a manager may record them for any mediator.
+    if getattr(mediator, "role", None) != Role.MEDIATOR:
+        return False
+    return is_manager(user) or (user.role == Role.MEDIATOR and mediator.pk == user.pk)
+
+
+# ---------------------------------------------------------------------------------------------
+# Preparation and the partner side (mediation.preparation, mediation.portal)
+# ---------------------------------------------------------------------------------------------
+
+PREPARATION_ROLES = frozenset({Role.SERVICE_MANAGER, Role.COORDINATOR, Role.MEDIATOR})
+
+
+def partner_party(user: Any, case: Any) -> Any:
+    """The party a partner's organisation is on this case, or None if it is not a party."""
+    if case is None or not is_partner(user) or not getattr(user, "organisation_id", None):
+        return None
+    return case.parties.filter(organisation_id=user.organisation_id).first()
+
+
+def _partner_owns(user: Any, party: Any) -> bool:
+    return (
+        party is not None
+        and is_partner(user)
+        and party.organisation_id is not None
+        and party.organisation_id == user.organisation_id
+    )
+
+
+@rule("preparation.view")
+def _preparation_view(user: Any, case: Any) -> bool:
+    return works_on(user, case)
+
+
+@rule("preparation.manage")
+def _preparation_manage(user: Any, case: Any) -> bool:
+    # Contacts, summaries sent for the family, the child's views: the mediator and caseworkers.
+    return works_on(user, case) and user.role in PREPARATION_ROLES
+
+
+@rule("summary.read")
+def _summary_read(user: Any, summary: Any) -> bool:
+    # Staff on the case read every summary. A partner reads its own party's, and another party's
+    # only if that party shared it with all parties and the family lets this party see its
+    # information. A "mediator only" summary of another party is never a partner's to read.
+    if summary is None:
+        return False
+    if works_on(user, summary.case):
+        return True
+    party = partner_party(user, summary.case)
+    if party is None:
+        return False
+    if summary.party_id == party.pk:
+        return True
+    return (
+        summary.withdrawn_at is None
+        and summary.visibility == "shared"
+        and party.may_receive_shared_information
+    )
+
+
+@rule("summary.submit")
+def _summary_submit(user: Any, party: Any) -> bool:
+    # obj: the party the summary is from. Staff send any party's (the family has no account).
+    if party is None:
+        return False
+    if is_staff_member(user):
+        return works_on(user, party.case) and user.role in PREPARATION_ROLES
+    return _partner_owns(user, party) and party.case.is_open
+
+
+@rule("summary.withdraw")
+def _summary_withdraw(user: Any, summary: Any) -> bool:
+    if summary is None or summary.withdrawn_at is not None:
+        return False
+    if is_staff_member(user):
+        return works_on(user, summary.case) and user.role in PREPARATION_ROLES
+    return _partner_owns(user, summary.party) and summary.case.is_open
+
+
+@rule("childviews.read")
+def _childviews_read(user: Any, views: Any) -> bool:
+    if views is None:
+        return False
+    if works_on(user, views.case):
+        return True
+    party = partner_party(user, views.case)
+    return (
+        party is not None and views.visibility == "shared" and party.may_receive_shared_information
+    )
+
+
+@rule("childviews.record")
+def _childviews_record(user: Any, case: Any) -> bool:
+    return works_on(user, case) and user.role in PREPARATION_ROLES
+
+
+@rule("portal.case.view")
+def _portal_case_view(user: Any, case: Any) -> bool:
+    # Partners see only the cases their organisation is a party to (closed ones too: the
+    # agreement and its due dates stay available).
+    return partner_party(user, case) is not None
+
+
+@rule("portal.party.act")
+def _portal_party_act(user: Any, party: Any) -> bool:
+    # Confirm attendance, name or confirm the decision maker, answer about disagreement
+    # resolution: for the partner's own organisation, while the case is open.
+    return _partner_owns(user, party) and party.case.is_open
+
+
+# ---------------------------------------------------------------------------------------------
+# Outcomes and written agreements (mediation.agreements)
+# ---------------------------------------------------------------------------------------------
+
+AGREEMENT_ROLES = frozenset({Role.SERVICE_MANAGER, Role.COORDINATOR})
+
+
+def is_case_mediator(user: Any, case: Any) -> bool:
+    """The mediator allocated to the case (or a mediator the case is assigned to)."""
+    if case is None or user.role != Role.MEDIATOR:
+        return False
+    if case.assigned_to_id == user.pk:
+        return True
+    from mediation.panel import selectors as panel_selectors
+
+    mediator = panel_selectors.current_mediator(case=case)
+    return mediator is not None and mediator.pk == user.pk
+
+
+@rule("agreement.manage")
+def _agreement_manage(user: Any, case: Any) -> bool:
+    # Record the outcome, write, finalise and send the agreement, record confirmations: the
+    # case's mediator, and coordinators and managers of the case's service.
+    if not works_on(user, case):
+        return False
+    return user.role in AGREEMENT_ROLES or is_case_mediator(user, case)
+
+
+@rule("agreement.view")
+def _agreement_view(user: Any, case: Any) -> bool:
+    # Staff of the case's service, drafts included. Partners read the final agreement through
+    # the portal (mediation.agreements.selectors.agreement_for_party).
+    return works_on(user, case)
+
+
+@rule("agreement.confirm")
+def _agreement_confirm(user: Any, party: Any) -> bool:
+    # obj: the party confirming. Staff who manage the agreement record any party's confirmation;
+    # a partner confirms for its own organisation only.
+    if party is None:
+        return False
+    if is_staff_member(user):
+        return _agreement_manage(user, party.case)
+    return (
+        is_partner(user)
+        and party.organisation_id is not None
+        and party.organisation_id == user.organisation_id
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# The meeting (mediation.meetings)
+# ---------------------------------------------------------------------------------------------
+
+MEETING_ROLES = frozenset({Role.SERVICE_MANAGER, Role.COORDINATOR, Role.MEDIATOR})
+
+
+@rule("meeting.view")
+def _meeting_view(user: Any, case: Any) -> bool:
+    # The meeting page and its calendar file: staff of the case's service. Partners see the
+    # meeting through the portal (mediation.meetings.selectors.meeting_for_party).
+    return works_on(user, case)
+
+
+@rule("meeting.manage")
+def _meeting_manage(user: Any, case: Any) -> bool:
+    # Arrange, move, cancel, record as held, send invitations.
+    return works_on(user, case) and user.role in MEETING_ROLES
+
+
+@rule("meeting.la_cannot_arrange")
+def _meeting_la_cannot_arrange(user: Any, case: Any) -> bool:
+    # The LA tells the mediation adviser, who then owes the family a certificate.
+    return works_on(user, case) and user.role in CASEWORK_ROLES | {Role.MEDIATOR}
+
+
+# ---------------------------------------------------------------------------------------------
+# The mediator's private notes (mediation.notes)
+# ---------------------------------------------------------------------------------------------
+
+
+def _is_case_mediator(user: Any, case: Any) -> bool:
+    from mediation.panel.selectors import current_mediator
+
+    return current_mediator(case=case) == user
+
+
+@rule("notes.write")
+def _notes_write(user: Any, case: Any) -> bool:
+    # Only the mediator allocated to the case writes and reads its private notes.
+    return user.role == Role.MEDIATOR and works_on(user, case) and _is_case_mediator(user, case)
+
+
+@rule("notes.read_with_reason")
+def _notes_read_with_reason(user: Any, case: Any) -> bool:
+    # A service manager may read them, but only after recording why (the view enforces it).
+    return is_manager(user) and works_on(user, case)
+
+
+# ---------------------------------------------------------------------------------------------
 # Views
 # ---------------------------------------------------------------------------------------------
 

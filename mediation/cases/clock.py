@@ -70,6 +70,9 @@ def next_service_deadline(case: Case, deadlines: DeadlineList) -> tuple[str, str
         for d in deadlines
         if d.key in SERVICE_DEADLINES
         and d.done_on is None
+        # Once the LA says it cannot arrange mediation in time, the 30 days no longer drive the
+        # work: the certificate does.
+        and not (d.key == "mediation_due" and case.la_cannot_arrange_on is not None)
         and not (
             d.key == "certificate_due"
             and case.certificate_issued_on is not None

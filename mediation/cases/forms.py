@@ -4,7 +4,7 @@ from typing import Any
 
 from django import forms
 
-from mediation.cases.choices import ConsentKind, ConsentMethod, Route, Stage
+from mediation.cases.choices import ConsentKind, ConsentMethod, DRAnswer, PartyKind, Route, Stage
 from mediation.core.forms_govuk import set_choices
 
 
@@ -145,4 +145,137 @@ class CloseForm(forms.Form):
         help_text="For example: certificate issued and the family does not want mediation.",
         widget=forms.Textarea(attrs={"rows": 4}),
         error_messages={"required": "Enter why the case is closing"},
+    )
+
+
+class PartyForm(forms.Form):
+    kind = forms.ChoiceField(
+        label="What kind of party?",
+        choices=[c for c in PartyKind.choices if c[0] != PartyKind.FAMILY],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select what kind of party this is"},
+    )
+    organisation = forms.ChoiceField(
+        label="Organisation",
+        required=False,
+        help_text="Choose from the organisations we know. If it is not listed, enter its name "
+        "below.",
+    )
+    new_name = forms.CharField(
+        label="Or, the name of an organisation that is not listed",
+        required=False,
+        max_length=200,
+    )
+    new_email = forms.EmailField(
+        label="Its email address (optional)",
+        required=False,
+        error_messages={
+            "invalid": "Enter an email address in the correct format, like name@example.com"
+        },
+    )
+
+    def __init__(self, *args: Any, organisations: Any = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        set_choices(
+            self,
+            "organisation",
+            [("", "Choose an organisation")]
+            + [(str(o.pk), f"{o.name} ({o.get_kind_display()})") for o in organisations],
+        )
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if not cleaned.get("organisation") and not cleaned.get("new_name", "").strip():
+            self.add_error("organisation", "Choose the organisation, or enter its name")
+        return cleaned
+
+
+class ParticipantForm(forms.Form):
+    name = forms.CharField(
+        label="Full name", max_length=150, error_messages={"required": "Enter the person's name"}
+    )
+    role = forms.ChoiceField(
+        label="Role", choices=[("", "Choose a role")], error_messages={"required": "Choose a role"}
+    )
+    job_title = forms.CharField(label="Job title (optional)", required=False, max_length=150)
+    email = forms.EmailField(
+        label="Email address",
+        required=False,
+        help_text="Invitations and the agreement are sent here.",
+        error_messages={
+            "invalid": "Enter an email address in the correct format, like name@example.com"
+        },
+    )
+    phone = forms.CharField(label="Phone number (optional)", required=False, max_length=40)
+    language = forms.CharField(label="Language (for an interpreter)", required=False, max_length=60)
+    is_decision_maker = forms.BooleanField(
+        label="Has the authority to make decisions about the issues (for the local authority, "
+        "this is required)",
+        required=False,
+    )
+
+    def __init__(self, *args: Any, roles: Any = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        set_choices(self, "role", [("", "Choose a role"), *roles])
+
+
+class ShareConsentForm(forms.Form):
+    given = forms.ChoiceField(
+        label="Has the family agreed that we share their information with this party?",
+        help_text="Their case summary, the child's views and their contact details. Nothing is "
+        "shared until they agree.",
+        choices=[("yes", "Yes"), ("no", "No")],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select yes if the family agreed"},
+    )
+    given_by = forms.CharField(
+        label="Who in the family said so?",
+        max_length=150,
+        error_messages={"required": "Enter who in the family said so"},
+    )
+    method = forms.ChoiceField(
+        label="How did they tell us?",
+        choices=[c for c in ConsentMethod.choices if c[0] != ConsentMethod.REFERRER],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select how they told us"},
+    )
+
+    govuk_page_heading = "given"
+
+
+class DRAnswerForm(forms.Form):
+    govuk_page_heading = "answer"
+
+    answer = forms.ChoiceField(
+        label="Does this party agree to take part in disagreement resolution?",
+        help_text="Taking part is voluntary for everyone.",
+        choices=[
+            (DRAnswer.ASKED, "We have asked and are waiting for an answer"),
+            (DRAnswer.AGREES, "Yes, it agrees to take part"),
+            (DRAnswer.DECLINES, "No, it does not agree"),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select the party's answer"},
+    )
+    note = forms.CharField(
+        label="Notes (optional)",
+        required=False,
+        help_text="For example, the reason it gave.",
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class WithdrawForm(forms.Form):
+    reason = forms.CharField(
+        label="Why is the family withdrawing?",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Enter why the family is withdrawing"},
+    )
+    certificate = forms.ChoiceField(
+        label="Does the family want a mediation certificate?",
+        help_text="They need one to appeal to the Tribunal about most decisions. It is due "
+        "within 3 working days of asking.",
+        choices=[("yes", "Yes, issue a certificate"), ("no", "No")],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select whether the family wants a certificate"},
     )

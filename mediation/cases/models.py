@@ -348,6 +348,12 @@ class Party(BaseModel):
     def may_receive_shared_information(self) -> bool:
         return self.is_family or self.share_consent is True
 
+    @property
+    def may_receive_agreement(self) -> bool:
+        """The written agreement goes to the family, to the LA (it made the decision and the
+        agreement binds it to act: reg 42), and to others the family lets see its information."""
+        return self.may_receive_shared_information or self.kind == PartyKind.LOCAL_AUTHORITY
+
 
 class Participant(BaseModel):
     """A person who takes part for a party (or for the service, like an interpreter)."""
@@ -388,3 +394,22 @@ class Participant(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.get_role_display()})"
+
+
+class FamilyAccess(BaseModel):
+    """A private link for the family to see their case's dates, certificates and agreement.
+
+    Families have no accounts. The link is sent by e-mail; only a hash of its secret is stored, so
+    the database alone cannot rebuild it. It can be revoked (and a new one sent).
+    """
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="family_links")
+    token_hash = models.CharField(max_length=64, unique=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"Family link for {self.case_id}"

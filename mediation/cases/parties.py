@@ -225,4 +225,13 @@ def dr_answer_record(*, party: Party, answer: str, note: str = "", actor: Any) -
         DRAnswer.DECLINES: f"{party.name} does not agree to take part in disagreement resolution",
     }[DRAnswer(answer)]
     event_record(case=party.case, kind="dr_answer", title=title, description=note, actor=actor)
+    if answer == DRAnswer.ASKED and party.organisation is not None and party.organisation.email:
+        from mediation.notifications import services as notifications
+
+        notifications.email_queue(
+            template="dr_invitation",
+            to=[party.organisation.email],
+            context={"case": party.case, "party": party, "matters": list(party.case.matters.all())},
+            case=party.case,
+        )
     return party

@@ -10,7 +10,7 @@ from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
 from mediation.cases.choices import OPEN_STAGES, Stage
-from mediation.cases.models import Case, CaseEvent
+from mediation.cases.models import Case, CaseEvent, Participant, Party
 from mediation.rules import deadline_status
 
 
@@ -143,3 +143,40 @@ def cases_for_child(*, first_name: str, last_name: str, date_of_birth: dt.date) 
         child_last_name__iexact=last_name,
         child_date_of_birth=date_of_birth,
     )
+
+
+def parties_for_case(*, case: Case) -> QuerySet[Party]:
+    return case.parties.select_related("organisation").prefetch_related("participants")
+
+
+def party_get(*, case: Case, party_id: Any) -> Party | None:
+    try:
+        return case.parties.select_related("organisation").filter(pk=party_id).first()
+    except (ValueError, TypeError):
+        return None
+
+
+def participant_get(*, case: Case, participant_id: Any) -> Participant | None:
+    try:
+        return case.participants.select_related("party").filter(pk=participant_id).first()
+    except (ValueError, TypeError):
+        return None
+
+
+def participants_without_party(*, case: Case) -> QuerySet[Participant]:
+    return case.participants.filter(party__isnull=True, removed_at__isnull=True)
+
+
+def active_participants(*, case: Case) -> QuerySet[Participant]:
+    return case.participants.filter(removed_at__isnull=True).select_related("party")
+
+
+def dr_ready(*, case: Case) -> bool:
+    """Disagreement resolution can be arranged once every other party has agreed to take part."""
+    others = [p for p in case.parties.all() if not p.is_family]
+    return bool(others) and all(p.dr_answer == "agrees" for p in others)
+
+
+def parties_of_organisation(*, organisation: Any) -> QuerySet[Party]:
+    """The parties an organisation is (for the partner side)."""
+    return Party.objects.filter(organisation=organisation).select_related("case")

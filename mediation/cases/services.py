@@ -1,11 +1,14 @@
 """Writing cases: creating them from referrals, routing, consent, assignment, the timeline."""
 
 import datetime as dt
+import hashlib
+import secrets
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from mediation.cases import clock
@@ -19,7 +22,14 @@ from mediation.cases.choices import (
     Stage,
     Wants,
 )
-from mediation.cases.models import Case, CaseEvent, ConsentRecord, FamilyMember, Matter
+from mediation.cases.models import (
+    Case,
+    CaseEvent,
+    ConsentRecord,
+    FamilyAccess,
+    FamilyMember,
+    Matter,
+)
 from mediation.core.errors import ApplicationError, ConflictError
 from mediation.core.sequences import counter_next
 from mediation.directory import selectors as directory_selectors
@@ -452,7 +462,9 @@ def case_update_safeguarding(*, case: Case, concern: bool, notes: str, actor: An
 
 
 @transaction.atomic
-def case_close(*, case: Case, reason: str, actor: Any) -> Case:
+def case_close(*, case: Case, reason: str, actor: Any, tell_family: bool = True) -> Case:
+    """Close the case: the service steps back. The family is told where to turn next, and keeps
+    a private link to its dates, certificates and agreement."""
     if not case.is_open:
         raise ConflictError("This case is already closed.")
     if not reason.strip():
@@ -464,4 +476,109 @@ def case_close(*, case: Case, reason: str, actor: Any) -> Case:
     event_record(
         case=case, kind="closed", title="Case closed", description=case.closure_reason, actor=actor
     )
+    if tell_family and case.applicant_email:
+        from mediation.notifications import services as notifications
+
+        link = family_link_create(case=case, actor=actor)
+        notifications.email_queue(
+            template="case_closed",
+            to=[case.applicant_email],
+            context={"case": case, "link": link, "signposts": signposts(case=case)},
+            case=case,
+        )
     return case_refresh_deadlines(case=case)
+
+
+# ---------------------------------------------------------------------------------------------
+# The family's private link, withdrawal and closure
+# ---------------------------------------------------------------------------------------------
+
+
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+@transaction.atomic
+def family_link_create(*, case: Case, actor: Any = None) -> str:
+    """Make a new private link for the family (earlier ones stop working); returns its URL path."""
+    FamilyAccess.objects.filter(case=case, revoked_at__isnull=True).update(
+        revoked_at=timezone.now()
+    )
+    token = secrets.token_urlsafe(32)
+    FamilyAccess.objects.create(case=case, token_hash=_token_hash(token))
+    event_record(
+        case=case,
+        kind="family_link",
+        title="A private link to the case was sent to the family",
+        actor=actor,
+        actor_label="" if actor else "The service",
+    )
+    return reverse("family:case", kwargs={"token": token})
+
+
+def family_access_case(*, token: str) -> Case | None:
+    """The case a family link opens, if the link is live (and note that it was used)."""
+    if not token or len(token) > 100:
+        return None
+    access = (
+        FamilyAccess.objects.select_related("case")
+        .filter(token_hash=_token_hash(token), revoked_at__isnull=True)
+        .first()
+    )
+    if access is None:
+        return None
+    FamilyAccess.objects.filter(pk=access.pk).update(last_used_at=timezone.now())
+    return access.case
+
+
+SIGNPOSTS = [
+    (
+        "Your local SEND Information, Advice and Support Service (SENDIASS): free, impartial "
+        "advice",
+        "https://councilfordisabledchildren.org.uk/about-us-0/networks/"
+        "information-advice-and-support-services-network/find-your-local",
+    ),
+    ("IPSEA: free legally based advice about SEND", "https://www.ipsea.org.uk/"),
+    ("SOS!SEN: free, independent helpline about SEND", "https://www.sossen.org.uk/"),
+]
+
+
+def signposts(*, case: Case) -> list[tuple[str, str]]:
+    """Where the family can turn once the service steps back (it stays impartial)."""
+    items = list(SIGNPOSTS)
+    la = case.local_authority
+    complaints = la.complaints_url or la.local_offer_url
+    if complaints:
+        items.append(
+            (f"{la.name}'s complaints procedure, if agreed actions do not happen", complaints)
+        )
+    else:
+        items.append(
+            (
+                f"{la.name}'s complaints procedure (on its website), if agreed actions do "
+                "not happen",
+                "",
+            )
+        )
+    return items
+
+
+@transaction.atomic
+def case_withdraw(*, case: Case, reason: str, wants_certificate: bool, actor: Any) -> Case:
+    """The family withdraws. With a certificate asked for, it is due in 3 working days."""
+    if not case.is_open:
+        raise ConflictError("This case is already closed.")
+    if not reason.strip():
+        raise ApplicationError("Say why the family is withdrawing.")
+    event_record(
+        case=case, kind="withdrawn", title="The family withdrew", description=reason, actor=actor
+    )
+    if wants_certificate:
+        case_record_clock_event(case=case, event="certificate_requested", on=timezone.localdate())
+        return case_set_stage(
+            case=case,
+            stage=Stage.CERTIFICATE_DUE,
+            actor=actor,
+            title="The family asked for its certificate",
+        )
+    return case_close(case=case, reason=f"The family withdrew. {reason}".strip(), actor=actor)

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods
 from mediation import policy
 from mediation.accounts import selectors as account_selectors
 from mediation.advice import selectors as advice_selectors
+from mediation.agreements import selectors as agreement_selectors
 from mediation.cases import clock, selectors, services
 from mediation.cases.choices import Route, Stage
 from mediation.cases.forms import (
@@ -28,6 +29,9 @@ from mediation.cases.models import Case
 from mediation.certificates import selectors as certificate_selectors
 from mediation.core.errors import ApplicationError
 from mediation.directory import selectors as directory_selectors
+from mediation.meetings import selectors as meeting_selectors
+from mediation.panel import selectors as panel_selectors
+from mediation.preparation import selectors as preparation_selectors
 from mediation.rules import RulesInputError, rights_change_date, rights_holder
 
 
@@ -117,6 +121,11 @@ def detail(request: HttpRequest, case_id: UUID) -> HttpResponse:
             "timeline": timeline,
             "may_read_safeguarding": may_read_safeguarding,
             "calls": advice_selectors.calls_for_case(case=case),
+            "mediator": panel_selectors.case_mediator_summary(case=case),
+            "agreement_overview": agreement_selectors.case_agreement_overview(case=case),
+            "current_meeting": meeting_selectors.current_meeting(case=case),
+            "meeting_panel": meeting_selectors.case_meeting_panel(case=case),
+            "preparation": preparation_selectors.preparation_overview(case=case),
             "certificates": certificate_selectors.certificates_for_case(case=case),
             "today": today,
         },

@@ -25,6 +25,7 @@ from django.utils import timezone
 from markupsafe import Markup
 
 from mediation.cases import services as case_services
+from mediation.cases.choices import Stage
 from mediation.certificates import selectors
 from mediation.certificates.choices import (
     KIND_SHORT,
@@ -239,6 +240,18 @@ def _issue(
             reason=f"Certificate {certificate.number} issued: {why}, so the service's part is "
             "done. The family can contact us again at any time.",
             actor=_actor_or_none(actor),
+        )
+    elif (
+        kind == CertificateKind.LA_CANNOT_ARRANGE
+        and case.is_open
+        and case.stage == Stage.CERTIFICATE_DUE
+    ):
+        # The family may still mediate later, if the LA arranges it: back to arranging.
+        case_services.case_set_stage(
+            case=case,
+            stage=Stage.ARRANGING_MEDIATION,
+            actor=_actor_or_none(actor),
+            title="Certificate issued; mediation can still be arranged if the family wants it",
         )
     return certificate
 

@@ -13,7 +13,7 @@ NAVIGATION: list[tuple[str, str, str]] = [
     ("Work queue", "cases:queue", "staff.workspace"),
     ("New referral", "intake:staff-new", "referral.create_staff"),
     ("Held referrals", "intake:held-list", "referral.create_staff"),
-    ("Mediators", "meetings:panel", "panel.view"),
+    ("Mediators", "panel:list", "panel.view"),
     ("Reports", "reports:index", "reports.view"),
     ("Your cases", "portal:home", "partner.workspace"),
     ("Manage reference data", "admin:index", "admin.access"),

@@ -110,6 +110,48 @@ def _wants_mediation(ctx: DemoContext, case: Any) -> None:
     )
 
 
+def _meeting_arranged(ctx: DemoContext, case: Any) -> None:
+    """Mediation with the LA: mediator allocated, LA officer confirmed, video meeting booked."""
+    from mediation.cases import parties
+    from mediation.meetings.services import MeetingPlan, meeting_arrange
+    from mediation.panel.services import mediator_allocate
+
+    _wants_mediation(ctx, case)
+    case.refresh_from_db()
+    mediator = account_selectors.user_by_email(email="mediator2@demo.example")
+    la_officer = account_selectors.user_by_email(email="la.officer@demo.example")
+    if mediator is None or la_officer is None:
+        raise LookupError("Load the demo users first")
+    mediator_allocate(case=case, mediator=mediator, actor=ctx.coordinator)
+    la = case.parties.get(kind="local_authority")
+    parties.share_consent_record(
+        party=la, given=True, given_by=case.applicant_name, method="phone", actor=ctx.coordinator
+    )
+    officer = parties.participant_add(
+        case=case,
+        party=la,
+        name=la_officer.full_name,
+        role="decision_maker",
+        job_title=la_officer.job_title,
+        email=la_officer.email,
+        is_decision_maker=True,
+        user=la_officer,
+        actor=ctx.coordinator,
+    )
+    parties.decision_maker_confirm(participant=officer, actor=ctx.coordinator)
+    start_day = statutory_calendar().add_working_days(ctx.today, 8)
+    meeting_arrange(
+        case=case,
+        plan=MeetingPlan(
+            format="video",
+            starts_at=ctx.at(start_day, 10),
+            video_link="https://video.demo.example/mediation/ruby",
+            arrangements="Polish interpreter joining for the whole meeting.",
+        ),
+        actor=ctx.coordinator,
+    )
+
+
 DEMO_CASES = [
     DemoCase(
         "Ellie",
@@ -225,6 +267,24 @@ DEMO_CASES = [
             "wants": "mediation",
             "decision_days_ago": 15,
             "child_setting": "Northbrook Primary School (demo)",
+        },
+    ),
+    DemoCase(
+        "Ruby",
+        "Adams",
+        dt.date(2015, 9, 12),
+        "E09000019",
+        _meeting_arranged,
+        {
+            "applicant_name": "Marta Adams",
+            "applicant_relationship": "Mother",
+            "applicant_email": "marta.adams@family.demo.example",
+            "applicant_phone": "07700 900007",
+            "interpreter_language": "Polish",
+            "matters": [MatterInput(decision="refusal_to_assess")],
+            "ehc_status": "none",
+            "wants": "mediation",
+            "decision_days_ago": 18,
         },
     ),
 ]

@@ -15,6 +15,8 @@ from mediation.accounts.roles import Role
 from mediation.demo.cases import demo_cases_load
 from mediation.directory import selectors as directory_selectors
 from mediation.directory import services as directory_services
+from mediation.panel.demo import demo_panel_load
+from mediation.preparation.demo import demo_preparation_load
 
 DEMO_PASSWORD = "demo-mediation-2026"  # noqa: S105 - published in the README for the demo only
 
@@ -173,5 +175,7 @@ def demo_load() -> DemoSummary:
         )
         if created:
             summary.users_created.append(demo_user.email)
+    demo_panel_load()
     summary.cases_created.extend(demo_cases_load())
+    demo_preparation_load()
     return summary

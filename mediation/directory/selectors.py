@@ -3,7 +3,7 @@
 from typing import Any
 from uuid import UUID
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from mediation.directory.models import Organisation, OrganisationKind, Service
 
@@ -58,3 +58,24 @@ def local_authorities_served(*, services: Any) -> QuerySet[Organisation]:
 def services_of_user(*, user: Any) -> QuerySet[Service]:
     """The services a member of staff works in."""
     return Service.objects.filter(staff=user).order_by("name")
+
+
+def organisations_for_parties(*, case: Any) -> QuerySet[Organisation]:
+    """Organisations that could join a case: its LA, current ICBs, and schools, settings and
+    social care services in the LA's area (plus other organisations we know)."""
+    return (
+        Organisation.objects.filter(valid_to__isnull=True)
+        .filter(
+            Q(pk=case.local_authority_id)
+            | Q(kind=OrganisationKind.ICB)
+            | Q(local_authority_id=case.local_authority_id)
+            | Q(
+                kind__in=[
+                    OrganisationKind.SOCIAL_CARE,
+                    OrganisationKind.IASS,
+                    OrganisationKind.OTHER,
+                ]
+            )
+        )
+        .order_by("kind", "name")
+    )

@@ -388,10 +388,17 @@ def test_the_certificate_is_emailed_to_the_family_as_a_pdf(
     with django_capture_on_commit_callbacks(execute=True):
         certificate = issue(case)
 
-    assert len(mail.outbox) == 1
-    message = mail.outbox[0]
+    certificate_mail = [
+        m for m in mail.outbox if m.subject.startswith("Your mediation certificate")
+    ]
+    assert len(certificate_mail) == 1
+    message = certificate_mail[0]
     assert message.to == ["alex.morgan@family.example"]
     assert message.subject == "Your mediation certificate LDN-C-2026-0001"
+    # The case closes (the family declined mediation): a second message says where to turn next.
+    closing = [m for m in mail.outbox if "is closed" in m.subject]
+    assert len(closing) == 1
+    assert "/your-case/" in closing[0].body
     assert "Dear Alex Morgan," in message.body
     assert "The Tribunal must receive the appeal by 5pm on Tuesday 1 December 2026" in (
         message.body

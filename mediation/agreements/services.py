@@ -1,0 +1,622 @@
+"""Recording how a mediation ended, building its written agreement, finalising and sending it.
+
+Finalising is one transaction: the PDF is rendered and stored, the agreement frozen, the clock's
+agreement date set, the e-mails recorded (sent after commit) and the timeline written. A rendering
+failure rolls it all back and removes the file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import uuid
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from mediation.agreements import selectors
+from mediation.agreements.choices import (
+    AGREEMENT_OUTCOMES,
+    CONCLUDING_OUTCOMES,
+    AgreementStatus,
+    ConfirmationMethod,
+    ItemKind,
+    OutcomeKind,
+)
+from mediation.agreements.models import (
+    Agreement,
+    AgreementDelivery,
+    AgreementItem,
+    Confirmation,
+    Outcome,
+)
+from mediation.cases import clock
+from mediation.cases import services as case_services
+from mediation.cases.choices import Stage
+from mediation.core.errors import ApplicationError, ConflictError
+from mediation.core.formatting import govuk_date, weekday_date
+from mediation.notifications.services import email_queue
+
+if TYPE_CHECKING:
+    from mediation.cases.models import Case, Matter, Party
+
+
+def _actor_or_none(actor: Any) -> Any:
+    return actor if actor is not None and getattr(actor, "is_authenticated", False) else None
+
+
+def _check_clock(case: Case) -> None:
+    """Refuse dates that contradict the case's other dates (the transaction then rolls back)."""
+    problem = clock.case_clock(case).problem
+    if problem:
+        raise ApplicationError(problem)
+
+
+# ---------------------------------------------------------------------------------------------
+# The outcome
+# ---------------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def outcome_record(
+    *, case: Case, outcome: str, concluded_on: dt.date, notes: str = "", actor: Any
+) -> Outcome:
+    """Record (or correct, until the agreement is final) how the case's mediation ended.
+
+    A mediation that concluded sets the clock's `mediation_concluded` date, so the certificate
+    after mediation (3 working days) becomes the case's next statutory date on the work queue.
+    An outcome with an agreement starts the draft written agreement, dated the day it concluded.
+    """
+    if outcome not in OutcomeKind.values:
+        raise ApplicationError("Select how the mediation ended")
+    if not case.is_open:
+        raise ConflictError("This case is closed")
+    dr = selectors.is_disagreement_resolution(case)
+    if not dr and case.mediation_requested_on is None:
+        raise ApplicationError(
+            "Record the date the local authority was told the family wants mediation before "
+            "recording how the mediation ended"
+        )
+    if concluded_on > timezone.localdate():
+        raise ApplicationError("The date the mediation concluded must be today or in the past")
+    if case.mediation_requested_on is not None and concluded_on < case.mediation_requested_on:
+        raise ApplicationError(
+            "The mediation cannot have concluded before the local authority was told the family "
+            f"wants mediation ({govuk_date(case.mediation_requested_on)})"
+        )
+    existing = selectors.outcome_for_case(case=case)
+    agreement = selectors.agreement_for_case(case=case, include_draft=True)
+    if agreement is not None and agreement.is_final:
+        raise ConflictError(
+            "The written agreement has been finalised and sent, so the outcome cannot change"
+        )
+    if agreement is not None and outcome not in AGREEMENT_OUTCOMES:
+        if agreement.items.exists() or agreement.matters_in_dispute.strip():
+            raise ConflictError(
+                "The draft written agreement already has content. Remove its items and matters "
+                "still in dispute before recording an outcome without an agreement"
+            )
+        agreement.delete()
+        agreement = None
+
+    label = OutcomeKind(outcome).label
+    if existing is None:
+        record = Outcome.objects.create(
+            case=case,
+            outcome=outcome,
+            concluded_on=concluded_on,
+            notes=notes.strip(),
+            recorded_by=_actor_or_none(actor),
+        )
+        title = f"Outcome recorded: {label.lower()}"
+    else:
+        before = f"{existing.get_outcome_display().lower()}, {govuk_date(existing.concluded_on)}"
+        existing.outcome = outcome
+        existing.concluded_on = concluded_on
+        existing.notes = notes.strip()
+        existing.recorded_by = _actor_or_none(actor)
+        existing.save()
+        record = existing
+        title = f"Outcome changed to {label.lower()} (was {before})"
+
+    concludes = outcome in CONCLUDING_OUTCOMES and not dr
+    case_services.case_record_clock_event(
+        case=case, event="mediation_concluded", on=concluded_on if concludes else None
+    )
+    if agreement is not None and agreement.agreed_on < concluded_on:
+        _agreement_date_set(agreement=agreement, agreed_on=concluded_on)
+    _check_clock(case)
+
+    lines = [f"Concluded on {weekday_date(concluded_on)}."]
+    if concludes:
+        case.refresh_from_db()
+        due = selectors.certificate_after_mediation_due(case)
+        if due is not None:
+            lines.append(f"The certificate after mediation is due by {weekday_date(due)}.")
+    elif outcome == OutcomeKind.WITHDRAWN and not dr:
+        lines.append("The family can ask for a mediation certificate at any time.")
+    if notes.strip():
+        lines.append(notes.strip())
+    case_services.event_record(
+        case=case,
+        kind="outcome_recorded",
+        title=title,
+        description=" ".join(lines),
+        actor=_actor_or_none(actor),
+    )
+    if case.stage != Stage.AFTER_MEETING:
+        case_services.case_set_stage(case=case, stage=Stage.AFTER_MEETING, actor=actor)
+    if outcome in AGREEMENT_OUTCOMES and agreement is None:
+        agreement_start(case=case, agreed_on=concluded_on, actor=actor)
+    return record
+
+
+# ---------------------------------------------------------------------------------------------
+# Building the agreement (a draft)
+# ---------------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def agreement_start(*, case: Case, agreed_on: dt.date | None = None, actor: Any) -> Agreement:
+    """Start the draft written agreement (idempotent: the case's agreement, if it has one)."""
+    existing = selectors.agreement_for_case(case=case, include_draft=True)
+    if existing is not None:
+        return existing
+    outcome = selectors.outcome_for_case(case=case)
+    if outcome is None or outcome.outcome not in AGREEMENT_OUTCOMES:
+        raise ApplicationError(
+            "Record that the parties reached an agreement before writing the agreement"
+        )
+    agreed_on = agreed_on or outcome.concluded_on
+    _validate_agreed_on(agreed_on, outcome)
+    agreement = Agreement.objects.create(
+        case=case,
+        outcome=outcome,
+        agreed_on=agreed_on,
+        statutory=not selectors.is_disagreement_resolution(case),
+        created_by=_actor_or_none(actor),
+    )
+    case_services.event_record(
+        case=case,
+        kind="agreement_started",
+        title="Written agreement started",
+        description=f"Dated {weekday_date(agreed_on)}.",
+        actor=_actor_or_none(actor),
+    )
+    return agreement
+
+
+def _validate_agreed_on(agreed_on: dt.date, outcome: Outcome) -> None:
+    if agreed_on > timezone.localdate():
+        raise ApplicationError("The date of the agreement must be today or in the past")
+    if agreed_on < outcome.concluded_on:
+        raise ApplicationError(
+            "The date of the agreement cannot be before the mediation concluded "
+            f"({govuk_date(outcome.concluded_on)})"
+        )
+    if selectors.item_deadline(agreed_on=agreed_on, kind=ItemKind.OTHER) is None:
+        raise ApplicationError("Enter a real date for the agreement")
+
+
+def _require_draft(agreement: Agreement) -> None:
+    if not agreement.is_draft:
+        raise ConflictError("The written agreement has been finalised, so it cannot change")
+
+
+def _agreement_date_set(*, agreement: Agreement, agreed_on: dt.date) -> list[AgreementItem]:
+    """Move the agreement's date; items on the regulations' date move with it. Returns the items
+    whose agreed different date stays as it was."""
+    kept: list[AgreementItem] = []
+    agreement.agreed_on = agreed_on
+    agreement.save(update_fields=["agreed_on", "updated_at"])
+    for item in agreement.items.all():
+        if not agreement.statutory:
+            continue
+        deadline = selectors.item_deadline(agreed_on=agreed_on, kind=item.kind)
+        new_default = deadline.due if deadline is not None else None
+        if item.due_date_changed:
+            kept.append(item)
+        else:
+            item.due_on = new_default or item.due_on
+        item.default_due_on = new_default
+        if item.default_due_on is not None and item.due_on == item.default_due_on:
+            item.due_date_note = ""
+        item.save(update_fields=["due_on", "default_due_on", "due_date_note", "updated_at"])
+    return kept
+
+
+@transaction.atomic
+def agreement_update(*, agreement: Agreement, agreed_on: dt.date, actor: Any) -> Agreement:
+    """Change the date of the draft agreement: the regulations' due dates count from it."""
+    _require_draft(agreement)
+    _validate_agreed_on(agreed_on, agreement.outcome)
+    if agreed_on == agreement.agreed_on:
+        return agreement
+    before = agreement.agreed_on
+    kept = _agreement_date_set(agreement=agreement, agreed_on=agreed_on)
+    description = (
+        f"From {weekday_date(before)} to {weekday_date(agreed_on)}. Due dates set by the "
+        "regulations moved with it."
+    )
+    if kept:
+        description += f" {len(kept)} agreed different date{'s' if len(kept) > 1 else ''} kept."
+    case_services.event_record(
+        case=agreement.case,
+        kind="agreement_date_changed",
+        title="Date of the written agreement changed",
+        description=description,
+        actor=_actor_or_none(actor),
+    )
+    return agreement
+
+
+@transaction.atomic
+def agreement_dispute_update(
+    *, agreement: Agreement, matters_in_dispute: str, actor: Any
+) -> Agreement:
+    """Record the matters still in dispute (what may still go to the Tribunal)."""
+    _require_draft(agreement)
+    agreement.matters_in_dispute = matters_in_dispute.strip()
+    agreement.save(update_fields=["matters_in_dispute", "updated_at"])
+    case_services.event_record(
+        case=agreement.case,
+        kind="agreement_dispute_updated",
+        title="Matters still in dispute updated"
+        if agreement.matters_in_dispute
+        else "Matters still in dispute cleared",
+        actor=_actor_or_none(actor),
+    )
+    return agreement
+
+
+@dataclass(frozen=True)
+class ItemInput:
+    """One agreed item, as typed. `due_on` None means the date the regulations set."""
+
+    matter: Matter | None
+    decided: str
+    action: str
+    responsible: Party
+    kind: str
+    how_checked: str
+    due_on: dt.date | None = None
+    due_date_note: str = ""
+
+
+def _item_values(agreement: Agreement, data: ItemInput) -> dict[str, Any]:
+    case = agreement.case
+    if not data.decided.strip():
+        raise ApplicationError("Enter what was decided")
+    if not data.action.strip():
+        raise ApplicationError("Enter the action")
+    if not data.how_checked.strip():
+        raise ApplicationError("Enter how the parties will check it has been done")
+    if data.responsible.case_id != case.pk:
+        raise ApplicationError("Select a party to this case")
+    if data.matter is not None and data.matter.case_id != case.pk:
+        raise ApplicationError("Select a matter of this case")
+    note = data.due_date_note.strip()
+    if not agreement.statutory:
+        if data.due_on is None:
+            raise ApplicationError("Enter the date the parties agreed")
+        if data.due_on < agreement.agreed_on:
+            raise ApplicationError("The due date cannot be before the date of the agreement")
+        return {
+            "matter": data.matter,
+            "decided": data.decided.strip(),
+            "action": data.action.strip(),
+            "responsible": data.responsible,
+            "kind": data.kind if data.kind in ItemKind.values else "",
+            "how_checked": data.how_checked.strip(),
+            "due_on": data.due_on,
+            "default_due_on": None,
+            "due_date_note": note,
+        }
+    if data.kind not in ItemKind.values:
+        raise ApplicationError("Select what kind of action this is")
+    if data.kind == ItemKind.LA_NOTIFIED and data.responsible.kind != "icb":
+        raise ApplicationError(
+            "Only the health body (the integrated care board) tells the local authority about "
+            "the agreement"
+        )
+    deadline = selectors.item_deadline(agreed_on=agreement.agreed_on, kind=data.kind)
+    if deadline is None:
+        raise ApplicationError("The due date cannot be worked out for this date of agreement")
+    due_on = data.due_on or deadline.due
+    if due_on != deadline.due:
+        if not note:
+            raise ApplicationError(
+                "Say who agreed the different date in writing, and when: the regulations set "
+                f"{weekday_date(deadline.due)}"
+            )
+        if due_on < agreement.agreed_on:
+            raise ApplicationError("The due date cannot be before the date of the agreement")
+    else:
+        note = ""
+    return {
+        "matter": data.matter,
+        "decided": data.decided.strip(),
+        "action": data.action.strip(),
+        "responsible": data.responsible,
+        "kind": data.kind,
+        "how_checked": data.how_checked.strip(),
+        "due_on": due_on,
+        "default_due_on": deadline.due,
+        "due_date_note": note,
+    }
+
+
+def _due_text(item: AgreementItem) -> str:
+    text = f"Due by {weekday_date(item.due_on)}"
+    if item.due_date_changed:
+        assert item.default_due_on is not None
+        text += (
+            f" (a different date agreed in writing; the regulations set "
+            f"{weekday_date(item.default_due_on)}: {item.due_date_note})"
+        )
+    return text + "."
+
+
+@transaction.atomic
+def agreement_item_add(*, agreement: Agreement, data: ItemInput, actor: Any) -> AgreementItem:
+    _require_draft(agreement)
+    item = AgreementItem.objects.create(agreement=agreement, **_item_values(agreement, data))
+    case_services.event_record(
+        case=agreement.case,
+        kind="agreement_item_added",
+        title=f"Agreement item added: {item.responsible.name}",
+        description=f"{item.action} {_due_text(item)}",
+        actor=_actor_or_none(actor),
+    )
+    return item
+
+
+@transaction.atomic
+def agreement_item_update(*, item: AgreementItem, data: ItemInput, actor: Any) -> AgreementItem:
+    agreement = item.agreement
+    _require_draft(agreement)
+    for name, value in _item_values(agreement, data).items():
+        setattr(item, name, value)
+    item.save()
+    case_services.event_record(
+        case=agreement.case,
+        kind="agreement_item_changed",
+        title=f"Agreement item changed: {item.responsible.name}",
+        description=f"{item.action} {_due_text(item)}",
+        actor=_actor_or_none(actor),
+    )
+    return item
+
+
+@transaction.atomic
+def agreement_item_remove(*, item: AgreementItem, actor: Any) -> None:
+    agreement = item.agreement
+    _require_draft(agreement)
+    action, who = item.action, item.responsible.name
+    item.delete()
+    case_services.event_record(
+        case=agreement.case,
+        kind="agreement_item_removed",
+        title=f"Agreement item removed: {who}",
+        description=action,
+        actor=_actor_or_none(actor),
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Finalising: print, freeze, record the date, send
+# ---------------------------------------------------------------------------------------------
+
+
+def agreement_render_pdf(*, document: selectors.AgreementDocument) -> bytes:
+    """The written agreement as a tagged, accessible A4 PDF (PDF/UA)."""
+    html = render_to_string("agreements/pdf/agreement.html", {"doc": document})
+    # Imported here: WeasyPrint is heavy to load and only this function needs it.
+    import weasyprint
+
+    pdf: bytes = weasyprint.HTML(string=html).write_pdf(pdf_variant="pdf/ua-1")
+    return pdf
+
+
+def _discard(paths: list[str]) -> None:
+    for path in paths:
+        # An orphan file is harmless; masking the real error is not.
+        with contextlib.suppress(OSError):
+            default_storage.delete(path)
+
+
+def _email_party(*, agreement: Agreement, recipient: selectors.Recipient, actor: Any) -> bool:
+    """E-mail the PDF to one party's people; record the delivery. False if it could not go."""
+    if not recipient.will_receive:
+        return False
+    party = recipient.party
+    case = agreement.case
+    lines = selectors.item_lines(agreement=agreement)
+    context = {
+        "reference": case.reference,
+        "child_first_name": case.child_first_name,
+        "agreed_on": weekday_date(agreement.agreed_on),
+        "outcome": OutcomeKind(agreement.outcome.outcome).label,
+        "is_family": party.is_family,
+        "party_name": party.name,
+        "statutory": agreement.statutory,
+        "their_items": [
+            {"action": line.action, "due_on": weekday_date(line.due_on)}
+            for line in lines
+            if line.item.responsible_id == party.pk
+        ],
+        "matters_in_dispute": agreement.matters_in_dispute.strip(),
+        "certificate_due": (
+            weekday_date(due)
+            if (due := selectors.certificate_after_mediation_due(case)) is not None
+            else ""
+        ),
+        "contact_phone": case.service.phone or settings.SERVICE_PHONE,
+        "contact_email": case.service.email or settings.SERVICE_EMAIL,
+    }
+    attachment = {
+        "name": agreement.pdf_filename,
+        "path": str(agreement.pdf.name),
+        "mimetype": "application/pdf",
+    }
+    sent_to: list[str] = []
+    for name, address in recipient.people:
+        email = email_queue(
+            template="agreement_sent",
+            to=[address],
+            context={**context, "recipient_name": name},
+            case=case,
+            attachments=[attachment],
+        )
+        if email is not None:
+            sent_to.append(address)
+    if not sent_to:
+        return False
+    AgreementDelivery.objects.create(
+        agreement=agreement, party=party, sent_to=sent_to, sent_by=_actor_or_none(actor)
+    )
+    return True
+
+
+def _finalise(*, agreement: Agreement, actor: Any, written: list[str]) -> Agreement:
+    # Lock the row: of two people finalising at once, the second sees it final.
+    agreement = (
+        Agreement.objects.select_for_update(of=("self",))
+        .select_related("case", "outcome")
+        .get(pk=agreement.pk)
+    )
+    _require_draft(agreement)
+    problems = selectors.agreement_problems(agreement=agreement)
+    if problems:
+        raise ApplicationError(problems[0])
+    case = agreement.case
+    name = getattr(actor, "full_name", "") or ""
+    document = selectors.agreement_document(agreement=agreement, prepared_by=name)
+    pdf = agreement_render_pdf(document=document)
+    agreement.pdf.save(f"agreement-{uuid.uuid4().hex[:8]}.pdf", ContentFile(pdf), save=False)
+    written.append(str(agreement.pdf.name))
+    agreement.pdf_sha256 = hashlib.sha256(pdf).hexdigest()
+    agreement.status = AgreementStatus.FINAL
+    agreement.finalised_at = timezone.now()
+    agreement.finalised_by = _actor_or_none(actor)
+    agreement.finalised_by_name = name
+    agreement.save()
+    if agreement.statutory:
+        case_services.case_record_clock_event(
+            case=case, event="agreement_recorded", on=agreement.agreed_on
+        )
+        _check_clock(case)
+
+    sent, not_sent = [], []
+    for recipient in selectors.agreement_recipients(agreement=agreement):
+        if _email_party(agreement=agreement, recipient=recipient, actor=actor):
+            sent.append(f"{recipient.party.name} ({', '.join(recipient.addresses)})")
+        else:
+            not_sent.append(f"{recipient.party.name}: {recipient.problem}.")
+    lines = [f"Dated {weekday_date(agreement.agreed_on)}, {len(document.items)} items."]
+    if sent:
+        lines.append(f"Sent by email to {'; '.join(sent)}.")
+    lines.extend(f"Not sent to {line}" for line in not_sent)
+    case_services.event_record(
+        case=case,
+        kind="agreement_finalised",
+        title="Written agreement finalised and sent",
+        description=" ".join(lines),
+        actor=_actor_or_none(actor),
+    )
+    return agreement
+
+
+def agreement_finalise(*, agreement: Agreement, actor: Any) -> Agreement:
+    """Print the agreement, freeze it, set the clock's agreement date and send it to every party
+    that may receive it (the reg 42 timescales count from the agreement's date)."""
+    written: list[str] = []
+    try:
+        with transaction.atomic():
+            return _finalise(agreement=agreement, actor=actor, written=written)
+    except BaseException:
+        _discard(written)
+        raise
+
+
+@transaction.atomic
+def agreement_send(*, agreement: Agreement, party: Party, actor: Any) -> AgreementDelivery:
+    """Send the final agreement to one party (one that could not receive it when it was
+    finalised, or that asks for it again)."""
+    if not agreement.is_final:
+        raise ConflictError("Finalise the written agreement before sending it")
+    if party.case_id != agreement.case_id:
+        raise ApplicationError("That party is not part of this case")
+    recipient = selectors.recipient_for(party=party)
+    if not recipient.will_receive:
+        raise ApplicationError(recipient.problem)
+    _email_party(agreement=agreement, recipient=recipient, actor=actor)
+    delivery = agreement.deliveries.filter(party=party).order_by("-created_at").first()
+    assert delivery is not None
+    case_services.event_record(
+        case=agreement.case,
+        kind="agreement_sent",
+        title=f"Written agreement sent to {party.name}",
+        description=f"Sent by email to {', '.join(recipient.addresses)}.",
+        actor=_actor_or_none(actor),
+    )
+    return delivery
+
+
+@transaction.atomic
+def agreement_confirm(
+    *,
+    agreement: Agreement,
+    party: Party,
+    confirmed_by_name: str,
+    method: str,
+    actor: Any,
+    confirmed_on: dt.date | None = None,
+) -> Confirmation:
+    """Record that a party confirmed the written agreement says what was agreed."""
+    if not agreement.is_final:
+        raise ConflictError("Finalise the written agreement before recording confirmations")
+    if party.case_id != agreement.case_id:
+        raise ApplicationError("That party is not part of this case")
+    if not confirmed_by_name.strip():
+        raise ApplicationError("Enter the name of the person who confirmed the agreement")
+    if method not in ConfirmationMethod.values:
+        raise ApplicationError("Select how they confirmed the agreement")
+    confirmed_on = confirmed_on or timezone.localdate()
+    if confirmed_on > timezone.localdate():
+        raise ApplicationError("The date they confirmed must be today or in the past")
+    if confirmed_on < agreement.agreed_on:
+        raise ApplicationError(
+            "The date they confirmed cannot be before the date of the agreement "
+            f"({govuk_date(agreement.agreed_on)})"
+        )
+    try:
+        with transaction.atomic():
+            confirmation = Confirmation.objects.create(
+                agreement=agreement,
+                party=party,
+                confirmed_on=confirmed_on,
+                confirmed_by_name=confirmed_by_name.strip(),
+                method=method,
+                recorded_by=_actor_or_none(actor),
+            )
+    except IntegrityError as exc:
+        raise ConflictError(f"{party.name} has already confirmed the agreement") from exc
+    case_services.event_record(
+        case=agreement.case,
+        kind="agreement_confirmed",
+        title=f"{party.name} confirmed the written agreement",
+        description=(
+            f"{confirmation.confirmed_by_name}, {ConfirmationMethod(method).label.lower()}, "
+            f"on {weekday_date(confirmed_on)}."
+        ),
+        actor=_actor_or_none(actor),
+    )
+    return confirmation

@@ -1,0 +1,54 @@
+from decimal import Decimal
+
+from django import forms
+
+from mediation.core.forms_govuk import GovukDateField
+
+
+class ClaimForm(forms.Form):
+    claimant = forms.CharField(
+        label="Who is claiming?",
+        max_length=150,
+        error_messages={"required": "Enter who is claiming"},
+    )
+    description = forms.CharField(
+        label="What was the money spent on?",
+        help_text="For example: return bus fares to the mediation meeting on 3 March.",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Enter what the money was spent on"},
+    )
+    amount = forms.DecimalField(
+        label="Amount, in pounds",
+        min_value=Decimal("0.01"),
+        max_digits=8,
+        decimal_places=2,
+        error_messages={
+            "required": "Enter the amount",
+            "invalid": "Enter the amount in pounds, like 12.50",
+            "min_value": "Enter an amount more than £0",
+            "max_decimal_places": "Enter the amount in pounds and pence, like 12.50",
+        },
+        widget=forms.TextInput(attrs={"inputmode": "decimal", "spellcheck": "false"}),
+    )
+    receipt = forms.FileField(
+        label="Receipt (optional)",
+        required=False,
+        help_text="A PDF, JPG or PNG, up to 10MB. Scan several receipts into one PDF.",
+    )
+    govuk_classes = {"amount": "govuk-input--width-10"}
+
+
+class SettleForm(forms.Form):
+    outcome = forms.ChoiceField(
+        label="What did the local authority decide?",
+        choices=[("paid", "It paid the claim"), ("refused", "It refused the claim")],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select whether it paid the claim"},
+    )
+    on = GovukDateField(name="the date of the decision", label="When?", not_in_future=True)
+    la_reference = forms.CharField(
+        label="The local authority's reference (optional)", required=False, max_length=60
+    )
+    notes = forms.CharField(
+        label="Notes (optional)", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )

@@ -1,0 +1,141 @@
+"""Recording an expense claim, sending it to the LA with its receipts, and settling it."""
+
+import datetime as dt
+import secrets
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import Any
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+
+from mediation.cases import services as case_services
+from mediation.core.errors import ApplicationError, ConflictError
+from mediation.expenses.models import ClaimStatus, ExpenseClaim, Receipt
+from mediation.notifications import services as notifications
+
+MAX_RECEIPT_BYTES = 10 * 1024 * 1024
+RECEIPT_TYPES = {
+    b"%PDF-": ("application/pdf", "pdf"),
+    b"\xff\xd8\xff": ("image/jpeg", "jpg"),
+    b"\x89PNG\r\n\x1a\n": ("image/png", "png"),
+}
+
+
+def receipt_kind(head: bytes) -> tuple[str, str] | None:
+    """The real type of an uploaded receipt, from its first bytes (never its name)."""
+    for magic, kind in RECEIPT_TYPES.items():
+        if head.startswith(magic):
+            return kind
+    return None
+
+
+def receipt_check(upload: Any) -> tuple[bytes, str, str]:
+    """Read and check a receipt: PDF, JPEG or PNG, not empty, at most 10MB."""
+    if upload.size == 0:
+        raise ApplicationError("The selected file is empty")
+    if upload.size > MAX_RECEIPT_BYTES:
+        raise ApplicationError("The selected file must be smaller than 10MB")
+    data = upload.read()
+    kind = receipt_kind(data[:8])
+    if kind is None:
+        raise ApplicationError("The selected file must be a PDF, JPG or PNG")
+    return data, kind[0], kind[1]
+
+
+@transaction.atomic
+def claim_record(
+    *,
+    case: Any,
+    claimant: str,
+    description: str,
+    amount: Decimal,
+    receipts: Iterable[Any] = (),
+    actor: Any,
+) -> ExpenseClaim:
+    if amount <= 0:
+        raise ApplicationError("Enter an amount more than £0")
+    if not description.strip():
+        raise ApplicationError("Enter what the money was spent on")
+    claim = ExpenseClaim.objects.create(
+        case=case,
+        claimant=claimant.strip(),
+        description=description.strip(),
+        amount=amount,
+        recorded_by=actor,
+    )
+    for upload in receipts:
+        data, content_type, extension = receipt_check(upload)
+        receipt = Receipt(
+            claim=claim, original_name=str(upload.name)[:200], content_type=content_type
+        )
+        receipt.file.save(f"{secrets.token_hex(12)}.{extension}", ContentFile(data), save=False)
+        receipt.save()
+    case_services.event_record(
+        case=case,
+        kind="expense_recorded",
+        title=f"Expense claim of £{claim.amount:.2f} recorded for {claim.claimant}",
+        description=claim.description,
+        actor=actor,
+    )
+    return claim
+
+
+@transaction.atomic
+def claim_send(*, claim: ExpenseClaim, actor: Any) -> ExpenseClaim:
+    """Send the claim, with its receipts, to the local authority that pays it."""
+    if claim.status != ClaimStatus.RECORDED:
+        raise ConflictError("This claim has already been sent.")
+    la = claim.case.local_authority
+    if not la.email:
+        raise ApplicationError(
+            f"There is no email address for {la.name}. Add it in Manage reference data first."
+        )
+    notifications.email_queue(
+        template="expense_claim",
+        to=[la.email],
+        context={"claim": claim, "case": claim.case},
+        case=claim.case,
+        attachments=[
+            {"name": r.original_name, "path": str(r.file.name), "mimetype": r.content_type}
+            for r in claim.receipts.all()
+        ],
+    )
+    claim.status = ClaimStatus.SENT
+    claim.sent_on = timezone.localdate()
+    claim.save(update_fields=["status", "sent_on", "updated_at"])
+    case_services.event_record(
+        case=claim.case,
+        kind="expense_sent",
+        title=f"Expense claim of £{claim.amount:.2f} sent to {la.name}",
+        actor=actor,
+    )
+    return claim
+
+
+@transaction.atomic
+def claim_settle(
+    *,
+    claim: ExpenseClaim,
+    paid: bool,
+    on: dt.date,
+    la_reference: str = "",
+    notes: str = "",
+    actor: Any,
+) -> ExpenseClaim:
+    if claim.status != ClaimStatus.SENT:
+        raise ConflictError("Only a claim sent to the local authority can be paid or refused.")
+    claim.status = ClaimStatus.PAID if paid else ClaimStatus.REFUSED
+    claim.settled_on = on
+    claim.la_reference = la_reference
+    claim.notes = notes
+    claim.save()
+    case_services.event_record(
+        case=claim.case,
+        kind="expense_settled",
+        title=f"Expense claim of £{claim.amount:.2f} {'paid' if paid else 'refused'}",
+        description=notes,
+        actor=actor,
+    )
+    return claim

@@ -1,0 +1,34 @@
+"""Writing private notes, and recording a manager's reason for reading them."""
+
+from typing import Any
+
+from django.db import transaction
+
+from mediation.cases import services as case_services
+from mediation.core.errors import ApplicationError
+from mediation.notes.models import NotesAccess, PrivateNote
+
+
+@transaction.atomic
+def note_add(*, case: Any, author: Any, body: str) -> PrivateNote:
+    if not body.strip():
+        raise ApplicationError("Enter the note.")
+    return PrivateNote.objects.create(case=case, author=author, body=body.strip())
+
+
+@transaction.atomic
+def notes_access_record(*, case: Any, reader: Any, reason: str) -> NotesAccess:
+    """A manager gives the reason for reading a case's private notes; the case timeline says so
+    (without the notes)."""
+    if len(reason.strip()) < 10:
+        raise ApplicationError("Give the reason for reading the private notes, in a sentence.")
+    access = NotesAccess.objects.create(case=case, reader=reader, reason=reason.strip())
+    case_services.event_record(
+        case=case,
+        kind="notes_read",
+        title=f"{reader.full_name} read the mediator's private notes",
+        description=f"Reason: {access.reason}",
+        actor=reader,
+        restricted=True,
+    )
+    return access

@@ -1,0 +1,534 @@
+"""Reading the mediator panel: profiles, conflicts, caseloads, and who may mediate a case."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+from uuid import UUID
+
+from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
+
+from mediation.accounts.roles import Role
+from mediation.cases import clock as case_clock
+from mediation.cases.choices import ParticipantRole, PartyKind, Stage
+from mediation.core.formatting import govuk_date
+from mediation.panel.choices import EXPIRY_WARNING_DAYS, LANGUAGE_ALIASES, Exclusion
+from mediation.panel.models import Allocation, ConflictDeclaration, MediatorProfile
+
+# ---------------------------------------------------------------------------------------------
+# Languages
+# ---------------------------------------------------------------------------------------------
+
+
+def language_normalise(name: str) -> str:
+    """One spelling per language: trimmed, capitalised, and "BSL" as British Sign Language."""
+    cleaned = " ".join(name.split())
+    if not cleaned:
+        return ""
+    alias = LANGUAGE_ALIASES.get(cleaned.casefold())
+    if alias:
+        return alias
+    return cleaned[:1].upper() + cleaned[1:]
+
+
+def family_languages(*, case: Any) -> list[str]:
+    """The languages the family needs beyond English: its interpreter's, and BSL."""
+    found: list[str] = []
+    candidates = [case.interpreter_language]
+    candidates += [
+        p.language
+        for p in case.participants.filter(role=ParticipantRole.INTERPRETER, removed_at__isnull=True)
+        if p.language
+    ]
+    if case.needs_bsl:
+        candidates.append("British Sign Language")
+    for raw in candidates:
+        language = language_normalise(raw or "")
+        if language and language.casefold() not in {f.casefold() for f in found}:
+            found.append(language)
+    return [f for f in found if f.casefold() != "english"]
+
+
+# ---------------------------------------------------------------------------------------------
+# Mediators and their profiles
+# ---------------------------------------------------------------------------------------------
+
+
+def _mediators() -> QuerySet[Any]:
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.filter(role=Role.MEDIATOR)
+
+
+def mediator_get(*, user_id: UUID | str) -> Any | None:
+    """A mediator (active or not) by user id; None for anyone who is not a mediator."""
+    try:
+        return (
+            _mediators()
+            .select_related("mediator_profile")
+            .prefetch_related("services", "mediator_profile__areas")
+            .filter(pk=user_id)
+            .first()
+        )
+    except (ValueError, TypeError):
+        return None
+
+
+def profile_of(*, mediator: Any) -> MediatorProfile | None:
+    return MediatorProfile.objects.filter(user=mediator).prefetch_related("areas").first()
+
+
+def mediator_caseload(*, mediator: Any) -> int:
+    """How many open cases the mediator is currently allocated to."""
+    return (
+        Allocation.objects.filter(mediator=mediator, ended_at__isnull=True)
+        .exclude(case__stage=Stage.CLOSED)
+        .count()
+    )
+
+
+def _caseloads(mediator_ids: Iterable[Any]) -> dict[Any, int]:
+    rows = (
+        Allocation.objects.filter(mediator_id__in=list(mediator_ids), ended_at__isnull=True)
+        .exclude(case__stage=Stage.CLOSED)
+        .values("mediator_id")
+        .annotate(n=Count("id"))
+    )
+    return {row["mediator_id"]: row["n"] for row in rows}
+
+
+def accreditation_state(
+    profile: MediatorProfile | None, *, today: dt.date | None = None
+) -> tuple[str, str]:
+    """("missing" | "expired" | "expiring" | "current", a label for a tag)."""
+    today = today or timezone.localdate()
+    if profile is None or not profile.register or profile.accredited_until is None:
+        return "missing", "Not recorded"
+    until = profile.accredited_until
+    if until < today:
+        return "expired", "Expired"
+    if until <= today + dt.timedelta(days=EXPIRY_WARNING_DAYS):
+        return "expiring", "Expires soon"
+    return "current", "Current"
+
+
+@dataclass(frozen=True)
+class PanelRow:
+    mediator: Any
+    profile: MediatorProfile | None
+    caseload: int
+    accreditation: str  # missing, expired, expiring, current
+    accreditation_label: str
+    areas: list[str]
+    conflicts: int
+
+    @property
+    def capacity_left(self) -> int | None:
+        if self.profile is None:
+            return None
+        return max(self.profile.max_open_cases - self.caseload, 0)
+
+
+def panel_list(*, today: dt.date | None = None, include_inactive: bool = False) -> list[PanelRow]:
+    """Every mediator with accreditation, areas, languages, availability and caseload, by name."""
+    today = today or timezone.localdate()
+    mediators = _mediators().select_related("mediator_profile").order_by("full_name")
+    if not include_inactive:
+        mediators = mediators.filter(is_active=True)
+    mediators = mediators.prefetch_related("mediator_profile__areas").annotate(
+        current_conflicts=Count(
+            "conflict_declarations",
+            filter=Q(conflict_declarations__withdrawn_at__isnull=True),
+        )
+    )
+    people = list(mediators)
+    loads = _caseloads(p.pk for p in people)
+    rows = []
+    for person in people:
+        profile = getattr(person, "mediator_profile", None)
+        state, label = accreditation_state(profile, today=today)
+        if profile is None:
+            areas: list[str] = []
+        elif profile.any_area:
+            areas = ["Any area"]
+        else:
+            areas = sorted(a.name for a in profile.areas.all())
+        rows.append(
+            PanelRow(
+                mediator=person,
+                profile=profile,
+                caseload=loads.get(person.pk, 0),
+                accreditation=state,
+                accreditation_label=label,
+                areas=areas,
+                conflicts=person.current_conflicts,
+            )
+        )
+    return rows
+
+
+# ---------------------------------------------------------------------------------------------
+# Conflicts of interest
+# ---------------------------------------------------------------------------------------------
+
+
+def conflicts_of(*, mediator: Any, include_withdrawn: bool = True) -> QuerySet[ConflictDeclaration]:
+    qs = ConflictDeclaration.objects.filter(mediator=mediator).select_related(
+        "organisation", "declared_by", "withdrawn_by"
+    )
+    if not include_withdrawn:
+        qs = qs.filter(withdrawn_at__isnull=True)
+    return qs
+
+
+def conflict_get(*, conflict_id: UUID | str) -> ConflictDeclaration | None:
+    try:
+        return (
+            ConflictDeclaration.objects.select_related("mediator", "organisation")
+            .filter(pk=conflict_id)
+            .first()
+        )
+    except (ValueError, TypeError):
+        return None
+
+
+CONFLICT_ORGANISATION_KINDS = (
+    "local_authority",
+    "icb",
+    "school",
+    "college",
+    "early_years",
+    "social_care",
+    "iass",
+    "other",
+)
+
+
+def conflict_organisations() -> list[Any]:
+    """Organisations a conflict can be declared with (all but the provider), current ones only."""
+    organisation_model = ConflictDeclaration._meta.get_field("organisation").related_model
+    return list(
+        organisation_model._default_manager.filter(
+            kind__in=CONFLICT_ORGANISATION_KINDS, valid_to__isnull=True
+        ).order_by("name")
+    )
+
+
+def _surname(full_name: str) -> str:
+    parts = full_name.split()
+    return parts[-1] if parts else ""
+
+
+def case_organisations(*, case: Any) -> dict[Any, str]:
+    """The organisations a case involves, by id, with the part each plays ("the school")."""
+    roles: dict[Any, str] = {}
+    party_roles = {
+        PartyKind.LOCAL_AUTHORITY: "the local authority",
+        PartyKind.ICB: "the integrated care board",
+        PartyKind.SCHOOL: "the school or college",
+        PartyKind.SOCIAL_CARE: "social care",
+        PartyKind.OTHER: "a party",
+    }
+    roles[case.local_authority_id] = "the local authority"
+    if case.icb_id:
+        roles.setdefault(case.icb_id, "the integrated care board")
+    for party in case.parties.exclude(organisation__isnull=True):
+        roles.setdefault(party.organisation_id, party_roles.get(party.kind, "a party"))
+    return roles
+
+
+def _setting_name(case: Any) -> str:
+    return " ".join((case.child_setting or "").split()).casefold()
+
+
+def family_surnames(*, case: Any) -> set[str]:
+    """The surnames the family may be known by: the child's, the applicant's, other members'."""
+    names = {case.child_last_name, _surname(case.applicant_name)}
+    names |= {_surname(m.name) for m in case.family_members.all()}
+    return {n.strip().casefold() for n in names if n and n.strip()}
+
+
+def _conflict_matches(
+    conflict: ConflictDeclaration, case: Any, organisations: dict[Any, str], surnames: set[str]
+) -> str | None:
+    """The part of the case this conflict touches (e.g. "the local authority"), or None."""
+    if conflict.organisation_id is not None:
+        if conflict.organisation_id in organisations:
+            return organisations[conflict.organisation_id]
+        setting = _setting_name(case)
+        organisation = conflict.organisation
+        if (
+            setting
+            and organisation is not None
+            and organisation.kind in {"school", "college", "early_years"}
+            and " ".join(organisation.name.split()).casefold() == setting
+        ):
+            return "the child's school or setting"
+        return None
+    if (
+        conflict.family_child_date_of_birth == case.child_date_of_birth
+        and conflict.family_surname.strip().casefold() in surnames
+    ):
+        return "the family"
+    return None
+
+
+def conflict_reason(conflict: ConflictDeclaration, part: str) -> str:
+    if conflict.is_family:
+        return f"Declared a conflict of interest with this family: {conflict.description}"
+    name = conflict.organisation.name if conflict.organisation else ""
+    return f"Declared a conflict of interest with {name}, {part}: {conflict.description}"
+
+
+def conflicts_with_case(*, mediator: Any, case: Any) -> list[tuple[ConflictDeclaration, str]]:
+    """The mediator's current declarations that touch this case, with the part each touches."""
+    organisations = case_organisations(case=case)
+    surnames = family_surnames(case=case)
+    found = []
+    for conflict in conflicts_of(mediator=mediator, include_withdrawn=False):
+        part = _conflict_matches(conflict, case, organisations, surnames)
+        if part is not None:
+            found.append((conflict, part))
+    return found
+
+
+# ---------------------------------------------------------------------------------------------
+# Suggestions for a case
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """One mediator, assessed for one case."""
+
+    mediator: Any
+    profile: MediatorProfile | None
+    caseload: int
+    languages: list[str]
+    speaks_family_language: bool
+    is_current: bool = False
+    reasons: tuple[str, ...] = ()  # why not offered (empty when eligible)
+    codes: tuple[str, ...] = ()  # the Exclusion of each reason
+    notes: tuple[str, ...] = field(default=())  # worth knowing, but no bar
+
+    @property
+    def eligible(self) -> bool:
+        return not self.reasons
+
+    @property
+    def hint(self) -> str:
+        """For the radio button: caseload, languages, availability notes."""
+        cases = "1 open case" if self.caseload == 1 else f"{self.caseload} open cases"
+        if self.profile is not None:
+            cases += f" (maximum {self.profile.max_open_cases})"
+        parts = [cases]
+        if self.languages:
+            parts.append("Languages: " + ", ".join(self.languages))
+        if self.profile is not None and self.profile.availability_notes:
+            parts.append("Availability: " + self.profile.availability_notes)
+        parts.extend(self.notes)
+        return ". ".join(parts) + "."
+
+
+def _mediation_due(case: Any) -> dt.date | None:
+    deadline = case_clock.case_clock(case).deadlines.get("mediation_due")
+    return deadline.due if deadline is not None else None
+
+
+def _assess(
+    *,
+    case: Any,
+    mediators: list[Any],
+    today: dt.date,
+    current_id: Any,
+) -> list[Suggestion]:
+    ids = [m.pk for m in mediators]
+    loads = _caseloads(ids)
+    profiles = {
+        p.user_id: p
+        for p in MediatorProfile.objects.filter(user_id__in=ids).prefetch_related("areas")
+    }
+    conflicts: dict[Any, list[ConflictDeclaration]] = {}
+    for conflict in ConflictDeclaration.objects.filter(
+        mediator_id__in=ids, withdrawn_at__isnull=True
+    ).select_related("organisation"):
+        conflicts.setdefault(conflict.mediator_id, []).append(conflict)
+    organisations = case_organisations(case=case)
+    surnames = family_surnames(case=case)
+    wanted = {language.casefold() for language in family_languages(case=case)}
+    due = _mediation_due(case)
+
+    assessed = []
+    for mediator in mediators:
+        profile = profiles.get(mediator.pk)
+        caseload = loads.get(mediator.pk, 0)
+        reasons: list[tuple[str, str]] = []
+        notes: list[str] = []
+        if not mediator.is_active:
+            reasons.append((Exclusion.NOT_AVAILABLE, "Account is not active"))
+        if profile is None:
+            reasons.append(
+                (Exclusion.NO_PROFILE, "No panel profile: accreditation and areas not recorded")
+            )
+        else:
+            state, _ = accreditation_state(profile, today=today)
+            if state == "missing":
+                reasons.append((Exclusion.ACCREDITATION_MISSING, "No accreditation recorded"))
+            elif state == "expired":
+                until = govuk_date(profile.accredited_until)
+                reasons.append((Exclusion.ACCREDITATION_EXPIRED, f"Accreditation expired {until}"))
+            elif due is not None and profile.accredited_until and profile.accredited_until < due:
+                notes.append(
+                    f"Accreditation ends {govuk_date(profile.accredited_until)}, before "
+                    f"mediation is due ({govuk_date(due)})"
+                )
+        for conflict in conflicts.get(mediator.pk, []):
+            part = _conflict_matches(conflict, case, organisations, surnames)
+            if part is not None:
+                reasons.append((Exclusion.CONFLICT, conflict_reason(conflict, part)))
+        if profile is not None:
+            # Availability and capacity are about new cases: the current mediator has this one.
+            is_current = mediator.pk == current_id
+            if not profile.available and not is_current:
+                note = f" ({profile.availability_notes})" if profile.availability_notes else ""
+                reasons.append((Exclusion.NOT_AVAILABLE, f"Not taking new cases{note}"))
+            if caseload >= profile.max_open_cases and not is_current:
+                reasons.append(
+                    (
+                        Exclusion.NO_CAPACITY,
+                        f"No capacity: {caseload} open cases (maximum {profile.max_open_cases})",
+                    )
+                )
+            covered = profile.any_area or any(
+                a.pk == case.local_authority_id for a in profile.areas.all()
+            )
+            if not covered:
+                reasons.append(
+                    (Exclusion.AREA_NOT_COVERED, f"Does not cover {case.local_authority.name}")
+                )
+        languages = list(profile.languages) if profile is not None else []
+        speaks = bool(wanted) and bool(wanted & {lang.casefold() for lang in languages})
+        order = list(Exclusion.values)
+        reasons.sort(key=lambda r: order.index(r[0]))
+        assessed.append(
+            Suggestion(
+                mediator=mediator,
+                profile=profile,
+                caseload=caseload,
+                languages=languages,
+                speaks_family_language=speaks,
+                is_current=mediator.pk == current_id,
+                reasons=tuple(text for _, text in reasons),
+                codes=tuple(str(code) for code, _ in reasons),
+                notes=tuple(notes),
+            )
+        )
+    return assessed
+
+
+def mediators_for_service(*, service: Any) -> QuerySet[Any]:
+    """The active mediators who work in a service (the ones who may take its cases)."""
+    # Not through the accounts selectors: the policy module reads this module (who is a case's
+    # mediator), and the policy must not pull in the accounts app's models.
+    return _mediators().filter(is_active=True, services=service).distinct().order_by("full_name")
+
+
+def suggest_mediators(
+    *, case: Any, today: dt.date | None = None
+) -> tuple[list[Suggestion], list[Suggestion]]:
+    """The service's mediators for this case: (eligible, excluded).
+
+    Eligible ones come least loaded first; among equals, one who speaks the family's language
+    (its interpreter's, or BSL) comes first, then by name. Excluded ones carry their reasons:
+    accreditation expired or missing, a declared conflict with the LA, school, ICB, another
+    party or the family, no capacity, not available, or the LA not among their areas. The current
+    mediator is assessed too (`is_current`), so a conflict declared since allocation shows.
+    """
+    today = today or timezone.localdate()
+    current = current_allocation(case=case)
+    current_id = current.mediator_id if current else None
+    mediators = list(mediators_for_service(service=case.service))
+    if current is not None and all(m.pk != current_id for m in mediators):
+        mediators.append(current.mediator)
+    assessed = _assess(case=case, mediators=mediators, today=today, current_id=current_id)
+    eligible = sorted(
+        (s for s in assessed if s.eligible),
+        key=lambda s: (s.caseload, not s.speaks_family_language, s.mediator.full_name.casefold()),
+    )
+    excluded = sorted(
+        (s for s in assessed if not s.eligible), key=lambda s: s.mediator.full_name.casefold()
+    )
+    return eligible, excluded
+
+
+def mediator_assess(*, case: Any, mediator: Any, today: dt.date | None = None) -> Suggestion:
+    """One mediator assessed for one case (whether or not they work in its service)."""
+    today = today or timezone.localdate()
+    current = current_allocation(case=case)
+    current_id = current.mediator_id if current else None
+    (assessed,) = _assess(case=case, mediators=[mediator], today=today, current_id=current_id)
+    return assessed
+
+
+# ---------------------------------------------------------------------------------------------
+# Allocations
+# ---------------------------------------------------------------------------------------------
+
+
+def current_allocation(*, case: Any) -> Allocation | None:
+    return (
+        Allocation.objects.filter(case=case, ended_at__isnull=True)
+        .select_related("mediator", "allocated_by")
+        .first()
+    )
+
+
+def current_mediator(*, case: Any) -> Any | None:
+    """The mediator allocated to the case now, or None."""
+    allocation = current_allocation(case=case)
+    return allocation.mediator if allocation is not None else None
+
+
+def allocation_history(*, case: Any) -> QuerySet[Allocation]:
+    """Every allocation of the case, the latest first (ended ones keep their reason)."""
+    return Allocation.objects.filter(case=case).select_related(
+        "mediator", "allocated_by", "ended_by"
+    )
+
+
+def cases_allocated_to(*, mediator: Any, include_closed: bool = False) -> QuerySet[Any]:
+    """The cases the mediator is allocated to now (open ones only, unless asked)."""
+    case_model = Allocation._meta.get_field("case").related_model
+    qs = case_model._default_manager.filter(
+        mediator_allocations__mediator=mediator,
+        mediator_allocations__ended_at__isnull=True,
+    ).select_related("service", "local_authority")
+    if not include_closed:
+        qs = qs.exclude(stage=Stage.CLOSED)
+    return qs.order_by("reference")
+
+
+@dataclass(frozen=True)
+class CaseMediator:
+    """What the case page shows about the mediator."""
+
+    allocation: Allocation | None
+    previous: int  # how many earlier allocations ended (reallocations)
+    problems: tuple[str, ...]  # why the current mediator would not be offered now
+
+    @property
+    def mediator(self) -> Any | None:
+        return self.allocation.mediator if self.allocation else None
+
+
+def case_mediator_summary(*, case: Any, today: dt.date | None = None) -> CaseMediator:
+    """The current mediator (if any), how many came before, and any problem with them now."""
+    allocation = current_allocation(case=case)
+    previous = Allocation.objects.filter(case=case, ended_at__isnull=False).count()
+    problems: tuple[str, ...] = ()
+    if allocation is not None and case.is_open:
+        problems = mediator_assess(case=case, mediator=allocation.mediator, today=today).reasons
+    return CaseMediator(allocation=allocation, previous=previous, problems=problems)

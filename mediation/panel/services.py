@@ -1,0 +1,288 @@
+"""Writing the mediator panel: profiles, conflict declarations, allocating mediators to cases."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from mediation.accounts.roles import Role
+from mediation.cases import services as case_services
+from mediation.core.errors import ApplicationError, ConflictError
+from mediation.core.formatting import govuk_date
+from mediation.notifications import services as notifications
+from mediation.panel import selectors
+from mediation.panel.choices import AccreditationRegister
+from mediation.panel.models import Allocation, ConflictDeclaration, MediatorProfile
+
+
+def _require_mediator(mediator: Any) -> None:
+    if mediator is None or getattr(mediator, "role", None) != Role.MEDIATOR:
+        raise ApplicationError("Only a mediator can be on the panel.")
+
+
+def languages_clean(languages: Iterable[str]) -> list[str]:
+    """Each language once, in one spelling, in the order given."""
+    cleaned: list[str] = []
+    for raw in languages:
+        language = selectors.language_normalise(raw)
+        if language and language.casefold() not in {c.casefold() for c in cleaned}:
+            cleaned.append(language)
+    return cleaned
+
+
+# ---------------------------------------------------------------------------------------------
+# Profiles
+# ---------------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def profile_save(
+    *,
+    mediator: Any,
+    actor: Any,
+    register: str,
+    registration_number: str,
+    accredited_until: dt.date | None,
+    languages: Iterable[str],
+    available: bool,
+    max_open_cases: int,
+    any_area: bool = False,
+    areas: Iterable[Any] = (),
+    register_other: str = "",
+    availability_notes: str = "",
+) -> MediatorProfile:
+    """Create or update a mediator's panel profile."""
+    _require_mediator(mediator)
+    if register and register not in AccreditationRegister.values:
+        raise ApplicationError("Choose the register the mediator is accredited on.")
+    if register == AccreditationRegister.OTHER and not register_other.strip():
+        raise ApplicationError("Enter the name of the register.")
+    if register and accredited_until is None:
+        raise ApplicationError("Enter the date the accreditation runs until.")
+    if max_open_cases < 1:
+        raise ApplicationError("The maximum number of open cases must be 1 or more.")
+    area_list = list(areas)
+    if any(getattr(a, "kind", None) != "local_authority" for a in area_list):
+        raise ApplicationError("Areas must be local authorities.")
+    if not any_area and not area_list:
+        raise ApplicationError("Choose the local authorities the mediator covers, or any area.")
+    language_list = languages_clean(languages)
+    if not language_list:
+        raise ApplicationError("Enter at least one language the mediator mediates in.")
+
+    profile = MediatorProfile.objects.filter(user=mediator).first() or MediatorProfile(
+        user=mediator
+    )
+    profile.register = register
+    profile.register_other = register_other.strip() if register == "other" else ""
+    profile.registration_number = registration_number.strip()
+    profile.accredited_until = accredited_until if register else None
+    profile.languages = language_list
+    profile.available = available
+    profile.availability_notes = availability_notes.strip()
+    profile.max_open_cases = max_open_cases
+    profile.any_area = any_area
+    profile.updated_by = actor if getattr(actor, "is_authenticated", False) else None
+    profile.save()
+    profile.areas.set([] if any_area else area_list)
+    return profile
+
+
+# ---------------------------------------------------------------------------------------------
+# Conflicts of interest
+# ---------------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def conflict_declare(
+    *,
+    mediator: Any,
+    actor: Any,
+    description: str,
+    organisation: Any = None,
+    family_surname: str = "",
+    family_child_date_of_birth: dt.date | None = None,
+    declared_on: dt.date | None = None,
+) -> ConflictDeclaration:
+    """Record a mediator's conflict of interest with an organisation or a family.
+
+    Open cases the mediator already holds that the conflict touches get a timeline entry, so the
+    coordinator can reallocate.
+    """
+    _require_mediator(mediator)
+    today = timezone.localdate()
+    surname = " ".join(family_surname.split())
+    if not description.strip():
+        raise ApplicationError("Describe the conflict of interest.")
+    if organisation is not None and (surname or family_child_date_of_birth):
+        raise ApplicationError("Declare a conflict with an organisation or a family, not both.")
+    if organisation is None:
+        if not surname:
+            raise ApplicationError("Enter the family's surname.")
+        if family_child_date_of_birth is None:
+            raise ApplicationError("Enter the child's date of birth.")
+        if family_child_date_of_birth > today:
+            raise ApplicationError("The child's date of birth must be in the past.")
+    elif organisation.kind == "provider":
+        raise ApplicationError("Choose the organisation the conflict is with.")
+    declared_on = declared_on or today
+    if declared_on > today:
+        raise ApplicationError("The date of the declaration must be today or in the past.")
+    conflict = ConflictDeclaration.objects.create(
+        mediator=mediator,
+        organisation=organisation,
+        family_surname=surname if organisation is None else "",
+        family_child_date_of_birth=family_child_date_of_birth if organisation is None else None,
+        description=description.strip(),
+        declared_on=declared_on,
+        declared_by=actor if getattr(actor, "is_authenticated", False) else None,
+    )
+    for case in selectors.cases_allocated_to(mediator=mediator):
+        touched = [c for c, _ in selectors.conflicts_with_case(mediator=mediator, case=case)]
+        if conflict in touched:
+            case_services.event_record(
+                case=case,
+                kind="mediator_conflict_declared",
+                title=f"{mediator.full_name} declared a conflict of interest",
+                description=(
+                    f"With {conflict.subject}: {conflict.description} "
+                    "Consider allocating another mediator."
+                ),
+                actor=actor,
+            )
+    return conflict
+
+
+@transaction.atomic
+def conflict_withdraw(
+    *, conflict: ConflictDeclaration, actor: Any, reason: str
+) -> ConflictDeclaration:
+    """Withdraw a declaration that no longer applies (or was made in error); it stays on record."""
+    if not reason.strip():
+        raise ApplicationError("Say why the declaration is being withdrawn.")
+    updated = ConflictDeclaration.objects.filter(pk=conflict.pk, withdrawn_at__isnull=True).update(
+        withdrawn_at=timezone.now(),
+        withdrawn_by=actor if getattr(actor, "is_authenticated", False) else None,
+        withdrawal_reason=reason.strip(),
+        updated_at=timezone.now(),
+    )
+    if not updated:
+        raise ConflictError("This declaration has already been withdrawn.")
+    conflict.refresh_from_db()
+    return conflict
+
+
+# ---------------------------------------------------------------------------------------------
+# Allocation
+# ---------------------------------------------------------------------------------------------
+
+
+def _case_path(case: Any) -> str:
+    return reverse("cases:detail", kwargs={"case_id": case.pk})
+
+
+def _mediation_due(case: Any) -> str:
+    from mediation.cases import clock
+
+    deadline = clock.case_clock(case).deadlines.get("mediation_due")
+    return govuk_date(deadline.due) if deadline is not None else ""
+
+
+@transaction.atomic
+def mediator_allocate(*, case: Any, mediator: Any, actor: Any, reason: str = "") -> Allocation:
+    """Allocate a mediator to a case, or replace the current one (the reason is then required).
+
+    Refuses a mediator who is not eligible (a declared conflict, expired accreditation, no
+    capacity...), naming the reason. The new mediator is e-mailed the case reference and what to do
+    next; a mediator taken off the case is told too.
+    """
+    if not case.is_open:
+        raise ConflictError("This case is closed.")
+    _require_mediator(mediator)
+    current = (
+        Allocation.objects.select_for_update()
+        .select_related("mediator")
+        .filter(case=case, ended_at__isnull=True)
+        .first()
+    )
+    if current is not None and current.mediator_id == mediator.pk:
+        raise ConflictError(f"{mediator.full_name} is already the mediator for this case.")
+    if current is not None and not reason.strip():
+        raise ApplicationError(
+            f"Give the reason for replacing {current.mediator.full_name} as the mediator."
+        )
+    if not mediator.is_active:
+        raise ApplicationError(f"{mediator.full_name} cannot be allocated: the account is closed.")
+    if not mediator.services.filter(pk=case.service_id).exists():
+        raise ApplicationError(
+            f"{mediator.full_name} cannot be allocated: they do not work in the "
+            f"{case.service.name} service."
+        )
+    assessment = selectors.mediator_assess(case=case, mediator=mediator)
+    if not assessment.eligible:
+        raise ApplicationError(
+            f"{mediator.full_name} cannot be allocated to this case. "
+            + " ".join(r if r.endswith(".") else r + "." for r in assessment.reasons)
+        )
+
+    now = timezone.now()
+    previous = None
+    if current is not None:
+        current.ended_at = now
+        current.ended_by = actor if getattr(actor, "is_authenticated", False) else None
+        current.end_reason = reason.strip()
+        current.save(update_fields=["ended_at", "ended_by", "end_reason", "updated_at"])
+        previous = current.mediator
+    try:
+        with transaction.atomic():
+            allocation = Allocation.objects.create(
+                case=case,
+                mediator=mediator,
+                allocated_by=actor if getattr(actor, "is_authenticated", False) else None,
+                allocated_at=now,
+            )
+    except IntegrityError as exc:
+        raise ConflictError(
+            "Someone else allocated a mediator to this case just now. Check the case and try again."
+        ) from exc
+
+    if previous is None:
+        case_services.event_record(
+            case=case,
+            kind="mediator_allocated",
+            title=f"Mediator allocated: {mediator.full_name}",
+            actor=actor,
+        )
+    else:
+        case_services.event_record(
+            case=case,
+            kind="mediator_reallocated",
+            title=f"Mediator changed from {previous.full_name} to {mediator.full_name}",
+            description=f"Reason: {reason.strip()}",
+            actor=actor,
+        )
+    context = {
+        "case": case,
+        "case_path": _case_path(case),
+        "mediation_due": _mediation_due(case),
+        "allocated_by": getattr(actor, "full_name", ""),
+    }
+    notifications.email_queue(
+        template="panel_mediator_allocated",
+        to=[mediator.email],
+        context={**context, "mediator": mediator, "replacing": previous},
+        case=case,
+    )
+    if previous is not None:
+        notifications.email_queue(
+            template="panel_mediator_replaced",
+            to=[previous.email],
+            context={**context, "mediator": previous, "successor": mediator},
+            case=case,
+        )
+    return allocation
