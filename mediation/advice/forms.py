@@ -7,30 +7,7 @@ from django import forms
 from django.utils import timezone
 
 from mediation.advice.models import CallMethod, Outcome
-from mediation.core.forms_govuk import GovukDateField, set_choices
-
-TIME_HINT = "Use the 24-hour clock, for example 09:30 or 14:00"
-
-
-def _parse_time(value: str) -> dt.time:
-    text = value.strip().lower().replace(".", ":").replace(" ", "")
-    for fmt in ("%H:%M", "%H%M", "%I:%M%p", "%I%p"):
-        try:
-            return dt.datetime.strptime(text, fmt).time()  # noqa: DTZ007 - a time of day only
-        except ValueError:
-            continue
-    raise forms.ValidationError("Enter a real time, like 09:30 or 14:00")
-
-
-class TimeField(forms.CharField):
-    def __init__(self, **kwargs: Any) -> None:
-        kwargs.setdefault("max_length", 8)
-        kwargs.setdefault("help_text", TIME_HINT)
-        super().__init__(**kwargs)
-
-    def clean(self, value: Any) -> dt.time | None:
-        text = super().clean(value)
-        return _parse_time(text) if text else None
+from mediation.core.forms_govuk import GovukDateField, TimeField, set_choices
 
 
 def _aware(day: dt.date, time: dt.time) -> dt.datetime:

@@ -158,6 +158,37 @@ class GovukDateField(forms.Field):
 
 
 # --------------------------------------------------------------------------------------------
+# A time of day
+# --------------------------------------------------------------------------------------------
+
+TIME_HINT = "Use the 24-hour clock, for example 09:30 or 14:00"
+
+
+def parse_time(value: str) -> dt.time:
+    """A time typed as 14:00, 14.00, 1400, 2pm or 2:30pm."""
+    text = value.strip().lower().replace(".", ":").replace(" ", "")
+    for fmt in ("%H:%M", "%H%M", "%I:%M%p", "%I%p"):
+        try:
+            return dt.datetime.strptime(text, fmt).time()  # noqa: DTZ007 - a time of day only
+        except ValueError:
+            continue
+    raise forms.ValidationError("Enter a real time, like 09:30 or 14:00")
+
+
+class TimeField(forms.CharField):
+    """A time of day in a short text input (GOV.UK has no time component)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("max_length", 8)
+        kwargs.setdefault("help_text", TIME_HINT)
+        super().__init__(**kwargs)
+
+    def clean(self, value: Any) -> dt.time | None:
+        text = super().clean(value)
+        return parse_time(text) if text else None
+
+
+# --------------------------------------------------------------------------------------------
 # Bound field -> GOV.UK component
 # --------------------------------------------------------------------------------------------
 

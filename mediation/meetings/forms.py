@@ -6,31 +6,8 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
-from mediation.core.forms_govuk import GovukDateField
+from mediation.core.forms_govuk import GovukDateField, TimeField
 from mediation.meetings.choices import DEFAULT_DURATION_MINUTES, MeetingFormat
-
-TIME_HINT = "Use the 24-hour clock, for example 10:00 or 13:30"
-
-
-def _parse_time(value: str) -> dt.time:
-    text = value.strip().lower().replace(".", ":").replace(" ", "")
-    for fmt in ("%H:%M", "%H%M", "%I:%M%p", "%I%p"):
-        try:
-            return dt.datetime.strptime(text, fmt).time()  # noqa: DTZ007 - a time of day only
-        except ValueError:
-            continue
-    raise forms.ValidationError("Enter a real time, like 10:00 or 13:30")
-
-
-class TimeField(forms.CharField):
-    def __init__(self, **kwargs: Any) -> None:
-        kwargs.setdefault("max_length", 8)
-        kwargs.setdefault("help_text", TIME_HINT)
-        super().__init__(**kwargs)
-
-    def clean(self, value: Any) -> dt.time | None:
-        text = super().clean(value)
-        return _parse_time(text) if text else None
 
 
 class MeetingForm(forms.Form):

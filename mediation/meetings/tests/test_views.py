@@ -210,7 +210,7 @@ def test_the_arrange_page_explains_what_is_wrong(
     assert "There is a problem" in html
     assert "Enter the name of the venue" in html
     assert "The date of the meeting must include a day" in html
-    assert "Enter a real time, like 10:00 or 13:30" in html
+    assert "Enter a real time, like 09:30 or 14:00" in html
     assert "The meeting must be at least 30 minutes long" in html
     assert "<title>Error: " in html
 
