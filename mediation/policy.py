@@ -408,16 +408,10 @@ def _meeting_la_cannot_arrange(user: Any, case: Any) -> bool:
 # ---------------------------------------------------------------------------------------------
 
 
-def _is_case_mediator(user: Any, case: Any) -> bool:
-    from mediation.panel.selectors import current_mediator
-
-    return current_mediator(case=case) == user
-
-
 @rule("notes.write")
 def _notes_write(user: Any, case: Any) -> bool:
-    # Only the mediator allocated to the case writes and reads its private notes.
-    return user.role == Role.MEDIATOR and works_on(user, case) and _is_case_mediator(user, case)
+    # Only the case's mediator writes and reads its private notes.
+    return works_on(user, case) and is_case_mediator(user, case)
 
 
 @rule("notes.read_with_reason")

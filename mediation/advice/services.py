@@ -186,7 +186,7 @@ def decision_record(
     elif outcome == Outcome.OUT_OF_SCOPE:
         case_services.case_close(case=case, reason=f"Out of scope. {notes}".strip(), actor=actor)
     else:
-        if icb is not None:
+        if icb is not None and case.health_issues:
             case.icb = icb
             case.save(update_fields=["icb", "updated_at"])
         case_services.case_set_stage(

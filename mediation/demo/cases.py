@@ -105,7 +105,10 @@ def _wants_mediation(ctx: DemoContext, case: Any) -> None:
         outcome="wants_mediation",
         decided_on=ctx.today,
         actor=ctx.adviser,
-        icb=directory_selectors.organisation_by_code(kind="icb", code="S1Y5D"),
+        # Health is part of the disagreement only in some cases: only then is the ICB told.
+        icb=directory_selectors.organisation_by_code(kind="icb", code="S1Y5D")
+        if case.health_issues
+        else None,
         notes="Would like the meeting at the school if possible.",
     )
 

@@ -198,3 +198,18 @@ def test_without_an_la_email_staff_record_when_it_was_told(routed_case: Any, sta
     )
     routed_case.refresh_from_db()
     assert routed_case.mediation_requested_on == timezone.localdate()
+
+
+def test_an_icb_is_not_involved_when_health_is_not(routed_case: Any, staff: Any) -> None:
+    from mediation.directory.tests.factories import ICBFactory
+
+    services.decision_record(
+        case=routed_case,
+        outcome="wants_mediation",
+        decided_on=timezone.localdate(),
+        actor=staff("mediation_adviser"),
+        icb=ICBFactory(),
+    )
+    routed_case.refresh_from_db()
+    assert routed_case.icb is None
+    assert not routed_case.parties.filter(kind="icb").exists()
