@@ -50,8 +50,8 @@ def provider(db: Any) -> Any:
 @pytest.fixture
 def make_user(db: Any, provider: Any) -> Callable[..., Any]:
     """Make a user of a role: staff belong to the provider, partners to their own organisation."""
-    from mediation.accounts.roles import STAFF_ROLES
     from mediation.accounts.tests import factories
+    from mediation.policy.roles import STAFF_ROLES
 
     by_role = {
         "service_manager": factories.ManagerFactory,

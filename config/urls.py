@@ -1,14 +1,15 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from mediation.accounts.admin_site import admin_site
+from mediation.directory.admin_site import admin_site
 
 urlpatterns = [
-    path("", include("mediation.core.urls")),
+    path("", include("mediation.pages.urls")),
     path("", include("mediation.accounts.urls")),
     path("", include("mediation.clock.urls")),
     path("refer/", include("mediation.intake.urls")),
     path("cases/", include("mediation.cases.urls")),
+    path("cases/", include("mediation.casework.urls")),
     path("cases/", include("mediation.advice.urls")),
     path("certificates/", include("mediation.certificates.urls")),
     path("mediators/", include("mediation.panel.urls")),
@@ -18,13 +19,13 @@ urlpatterns = [
     path("cases/", include("mediation.notes.urls")),
     path("cases/", include("mediation.expenses.urls")),
     path("partners/", include("mediation.portal.urls")),
-    path("your-case/", include("mediation.cases.family_urls")),
+    path("your-case/", include("mediation.casework.family_urls")),
     path("manage/", admin_site.urls),
 ]
 
-handler403 = "mediation.core.views.error_403"
-handler404 = "mediation.core.views.error_404"
-handler500 = "mediation.core.views.error_500"
+handler403 = "mediation.pages.views.error_403"
+handler404 = "mediation.pages.views.error_404"
+handler500 = "mediation.pages.views.error_500"
 
 # The default admin site is not used: everything is registered on our own site, which only
 # service managers may enter.

@@ -21,6 +21,7 @@ SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 
 INSTALLED_APPS = [
     "mediation.core",
+    "mediation.pages",
     "mediation.accounts",
     "mediation.directory",
     "mediation.clock",
@@ -32,6 +33,7 @@ INSTALLED_APPS = [
     "mediation.meetings",
     "mediation.preparation",
     "mediation.agreements",
+    "mediation.casework",
     "mediation.portal",
     "mediation.notes",
     "mediation.expenses",
@@ -71,7 +73,7 @@ TEMPLATES = [
         "OPTIONS": {
             "environment": "config.jinja2.environment",
             "context_processors": [
-                "mediation.core.context_processors.service",
+                "mediation.pages.context_processors.service",
                 "django.contrib.messages.context_processors.messages",
             ],
         },
@@ -114,8 +116,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
 LOGIN_URL = "accounts:sign-in"
-LOGIN_REDIRECT_URL = "core:home"
-LOGOUT_REDIRECT_URL = "core:start"
+LOGIN_REDIRECT_URL = "pages:home"
+LOGOUT_REDIRECT_URL = "pages:start"
 PASSWORD_RESET_TIMEOUT = (
     60 * 60 * 24
 )  # a day: long enough for a busy caseworker, short enough to be safe
@@ -237,4 +239,4 @@ LOGGING = {
 # visitor would share the proxy's address.
 TRUSTED_PROXY_HOPS = env.int("TRUSTED_PROXY_HOPS", default=0)
 
-CSRF_FAILURE_VIEW = "mediation.core.views.csrf_failure"
+CSRF_FAILURE_VIEW = "mediation.pages.views.csrf_failure"

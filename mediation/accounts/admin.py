@@ -1,8 +1,8 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 
-from mediation.accounts.admin_site import ManagerOnlyAdmin, admin_site
 from mediation.accounts.models import User
+from mediation.directory.admin_site import ManagerOnlyAdmin, admin_site
 
 
 @admin.register(User, site=admin_site)

@@ -10,8 +10,9 @@ from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, Permis
 from django.db import models
 from django.utils import timezone
 
-from mediation.accounts.roles import PARTNER_ROLES, STAFF_ROLES, Role
 from mediation.core.models import BaseModel
+from mediation.directory.selectors import provider_organisation
+from mediation.policy.roles import PARTNER_ROLES, STAFF_ROLES, Role
 
 
 class UserManager(BaseUserManager["User"]):
@@ -27,8 +28,6 @@ class UserManager(BaseUserManager["User"]):
 
     def create_superuser(self, email: str, password: str | None = None, **extra: Any) -> "User":
         """A service manager of the provider (for `createsuperuser` on a new installation)."""
-        from mediation.directory.selectors import provider_organisation
-
         extra.setdefault("is_superuser", True)
         extra.setdefault("role", Role.SERVICE_MANAGER)
         if "organisation" not in extra and "organisation_id" not in extra:

@@ -5,7 +5,7 @@ from typing import Any
 from django.db.models import QuerySet
 
 from mediation.accounts.models import User
-from mediation.accounts.roles import STAFF_ROLES
+from mediation.policy.roles import STAFF_ROLES
 
 
 def staff_of_service(*, service: Any) -> QuerySet[User]:

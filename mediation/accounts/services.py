@@ -6,7 +6,7 @@ from typing import Any
 from django.db import transaction
 
 from mediation.accounts.models import User
-from mediation.accounts.roles import Role
+from mediation.policy.roles import Role
 
 
 @transaction.atomic

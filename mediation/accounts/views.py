@@ -35,12 +35,12 @@ def _safe_next(request: HttpRequest) -> str | None:
 @never_cache
 def sign_in(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated and request.method == "GET":
-        return redirect(_safe_next(request) or reverse("core:home"))
+        return redirect(_safe_next(request) or reverse("pages:home"))
     form = SignInForm(request.POST or None, request=request)
     if request.method == "POST" and form.is_valid():
         assert form.user is not None
         login(request, form.user)
-        return redirect(_safe_next(request) or reverse("core:home"))
+        return redirect(_safe_next(request) or reverse("pages:home"))
     return render(
         request,
         "accounts/sign_in.html",

@@ -30,7 +30,7 @@ def _case_or_404(case_id: UUID) -> Any:
 
 
 def _case_url(case: Any) -> str:
-    return reverse("cases:detail", kwargs={"case_id": case.pk})
+    return reverse("casework:detail", kwargs={"case_id": case.pk})
 
 
 @policy.policy_required("staff.workspace")

@@ -62,7 +62,7 @@ def _party_or_404(case: Case, party_id: UUID) -> Party:
 
 
 def _case_url(case: Case) -> str:
-    return reverse("cases:detail", kwargs={"case_id": case.pk})
+    return reverse("casework:detail", kwargs={"case_id": case.pk})
 
 
 def _builder_url(case: Case) -> str:

@@ -283,7 +283,7 @@ def withdraw(request: HttpRequest, case_id: UUID) -> HttpResponse:
                 messages.success(request, "Withdrawal recorded: the certificate is now due")
             else:
                 messages.success(request, "Withdrawal recorded and the case closed")
-            return redirect(reverse("cases:detail", kwargs={"case_id": case.pk}))
+            return redirect(reverse("casework:detail", kwargs={"case_id": case.pk}))
     return render(
         request,
         "cases/party_form.html",

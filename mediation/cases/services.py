@@ -446,7 +446,14 @@ def case_record_clock_event(*, case: Case, event: str, on: dt.date | None) -> Ca
 
 
 @transaction.atomic
-def case_update_safeguarding(*, case: Case, concern: bool, notes: str, actor: Any) -> Case:
+def case_update_safeguarding(
+    *, case: Case, concern: bool, notes: str, actor: Any, keep_earlier_notes: bool = False
+) -> Case:
+    """Raise or clear the concern. ``keep_earlier_notes``: someone who may not read the notes
+    adds to them and cannot overwrite them."""
+    notes = notes.strip()
+    if keep_earlier_notes and case.safeguarding_notes:
+        notes = f"{case.safeguarding_notes}\n\n{notes}".strip()
     case.safeguarding_concern = concern
     case.safeguarding_notes = notes
     case.save(update_fields=["safeguarding_concern", "safeguarding_notes", "updated_at"])

@@ -6,7 +6,6 @@ app_name = "cases"
 
 urlpatterns = [
     path("", views.queue, name="queue"),
-    path("<uuid:case_id>/", views.detail, name="detail"),
     path("<uuid:case_id>/route/", views.route, name="route"),
     path("<uuid:case_id>/assign/", views.assign, name="assign"),
     path("<uuid:case_id>/permission/", views.consent, name="consent"),

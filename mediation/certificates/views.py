@@ -47,7 +47,7 @@ def _certificate_or_404(certificate_id: UUID) -> Certificate:
 def case_url(case: Any) -> str | None:
     """The case page, once the cases app serves it."""
     try:
-        return reverse("cases:detail", kwargs={"case_id": case.pk})
+        return reverse("casework:detail", kwargs={"case_id": case.pk})
     except NoReverseMatch:
         return None
 

@@ -7,11 +7,10 @@ from datetime import date
 from typing import Any, Final
 
 from django import forms
-from django.forms.boundfield import BoundField
 
 from mediation.clock import services
 from mediation.core.formatting import govuk_date
-from mediation.core.forms_govuk import GovukDateField, field_component
+from mediation.core.forms_govuk import GovukDateField
 
 # -- key dates ---------------------------------------------------------------------------------
 
@@ -157,22 +156,6 @@ PLAN_STATUS_CHOICES: Final = (
 PLAN_STATUS_LABELS: Final = dict(PLAN_STATUS_CHOICES)
 
 YES_NO: Final = (("yes", "Yes"), ("no", "No"))
-
-
-def govuk_checkboxes_params(bound: BoundField) -> dict[str, Any]:
-    """The GOV.UK checkboxes parameters of a multiple-choice field, with its choices ticked.
-
-    ``field_component`` tests for ``RadioSelect`` before ``CheckboxSelectMultiple``, and Django's
-    ``CheckboxSelectMultiple`` is a subclass of ``RadioSelect``, so it describes a multiple-choice
-    field as radios with nothing ticked. This keeps its parameters (ids, hints, legend, error) and
-    ticks what was chosen; it stays correct once that is fixed.
-    """
-    _, params = field_component(bound)
-    chosen = {str(value) for value in (bound.value() or [])}
-    for item in params["items"]:
-        if "value" in item:
-            item["checked"] = item["value"] in chosen
-    return params
 
 
 def _quoted(labels: list[str]) -> str:

@@ -23,7 +23,6 @@ from mediation.clock.forms import (
     PLAN_STATUS_LABELS,
     CertificateCheckForm,
     KeyDatesForm,
-    govuk_checkboxes_params,
 )
 from mediation.rules import RulesInputError, check_certificate
 
@@ -128,7 +127,6 @@ def _certificate_question(request: HttpRequest, form: CertificateCheckForm) -> H
         "clock/certificate_checker.html",
         {
             "form": form,
-            "matters_checkboxes": govuk_checkboxes_params(form["matters"]),
             "title": "Do I need a mediation certificate?",
         },
     )

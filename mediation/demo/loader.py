@@ -11,11 +11,11 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 
 from mediation.accounts import services as account_services
-from mediation.accounts.roles import Role
 from mediation.demo.cases import demo_cases_load
 from mediation.directory import selectors as directory_selectors
 from mediation.directory import services as directory_services
 from mediation.panel.demo import demo_panel_load
+from mediation.policy.roles import Role
 from mediation.preparation.demo import demo_preparation_load
 
 DEMO_PASSWORD = "demo-mediation-2026"  # noqa: S105 - published in the README for the demo only

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from mediation.accounts.admin_site import ManagerOnlyAdmin, admin_site
+from mediation.directory.admin_site import ManagerOnlyAdmin, admin_site
 from mediation.directory.models import Organisation, Service, ServiceClosure
 
 

@@ -201,7 +201,7 @@ def referral_confirm(*, case: Any) -> None:
         "case": case,
         "key_dates": selectors.key_dates(case=case),
         "key_dates_path": _path("clock:key-dates"),
-        "contact_path": _path("core:contact"),
+        "contact_path": _path("pages:contact"),
         "awaiting_consent": case.stage == Stage.AWAITING_CONSENT,
     }
     if case.is_third_party and case.referrer_email:

@@ -83,7 +83,7 @@ def question(request: HttpRequest, slug: str = steps.FIRST_STEP.slug) -> HttpRes
     if changing:
         back = reverse("intake:check")
     else:
-        back = _step_url(previous) if previous else reverse("core:start")
+        back = _step_url(previous) if previous else reverse("pages:start")
     return render(
         request,
         "intake/question.html",
@@ -278,7 +278,7 @@ def staff_new(request: HttpRequest) -> HttpResponse:
         case = services.referral_create(referral=referral, actor=request.user)
         request.session.pop(STAFF_DRAFT, None)
         messages.success(request, f"Case {case.reference} created")
-        return redirect("cases:detail", case_id=case.pk)
+        return redirect("casework:detail", case_id=case.pk)
 
     wanted = request.GET.get("draft", "")
     if wanted and draft and secrets.compare_digest(str(draft.get("token", "")), wanted):
@@ -334,7 +334,7 @@ def held_detail(request: HttpRequest, held_id: UUID) -> HttpResponse:
             if action == "create":
                 case = services.held_referral_create_case(held=held, actor=request.user)
                 messages.success(request, f"Case {case.reference} created")
-                return redirect("cases:detail", case_id=case.pk)
+                return redirect("casework:detail", case_id=case.pk)
             if action == "dismiss":
                 services.held_referral_dismiss(held=held, actor=request.user)
                 messages.success(request, "Held referral dismissed")

@@ -51,7 +51,7 @@ def _meeting_or_404(meeting_id: UUID) -> Meeting:
 
 
 def _case_url(case: Any) -> str:
-    return reverse("cases:detail", kwargs={"case_id": case.pk})
+    return reverse("casework:detail", kwargs={"case_id": case.pk})
 
 
 def _meeting_url(meeting: Meeting) -> str:

@@ -11,12 +11,12 @@ from uuid import UUID
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
-from mediation.accounts.roles import Role
 from mediation.cases import clock as case_clock
 from mediation.cases.choices import ParticipantRole, PartyKind, Stage
 from mediation.core.formatting import govuk_date
 from mediation.panel.choices import EXPIRY_WARNING_DAYS, LANGUAGE_ALIASES, Exclusion
 from mediation.panel.models import Allocation, ConflictDeclaration, MediatorProfile
+from mediation.policy.roles import Role
 
 # ---------------------------------------------------------------------------------------------
 # Languages

@@ -10,7 +10,6 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from mediation.accounts.roles import Role
 from mediation.cases import services as case_services
 from mediation.core.errors import ApplicationError, ConflictError
 from mediation.core.formatting import govuk_date
@@ -18,6 +17,7 @@ from mediation.notifications import services as notifications
 from mediation.panel import selectors
 from mediation.panel.choices import AccreditationRegister
 from mediation.panel.models import Allocation, ConflictDeclaration, MediatorProfile
+from mediation.policy.roles import Role
 
 
 def _require_mediator(mediator: Any) -> None:
@@ -183,7 +183,7 @@ def conflict_withdraw(
 
 
 def _case_path(case: Any) -> str:
-    return reverse("cases:detail", kwargs={"case_id": case.pk})
+    return reverse("casework:detail", kwargs={"case_id": case.pk})
 
 
 def _mediation_due(case: Any) -> str:

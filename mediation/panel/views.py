@@ -255,7 +255,7 @@ def allocate(request: HttpRequest, case_id: UUID) -> HttpResponse:
                 form.add_error(None, exc.message)
             else:
                 messages.success(request, f"{mediator.full_name} is now the mediator for this case")
-                return redirect(reverse("cases:detail", kwargs={"case_id": case.pk}))
+                return redirect(reverse("casework:detail", kwargs={"case_id": case.pk}))
     deadline = case_clock.case_clock(case).deadlines.get("mediation_due")
     return render(
         request,

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from mediation import policy
 from mediation.accounts import selectors as account_selectors
+from mediation.accounts.actors import signed_in
 from mediation.cases import clock
 from mediation.cases import selectors as case_selectors
 from mediation.core.errors import ApplicationError
@@ -196,7 +197,7 @@ def summary(request: HttpRequest, summary_id: UUID) -> HttpResponse:
             "case": summary.case,
             "back_href": back_href,
             "back_text": back_text,
-            "show_child_name": not policy.is_partner(request.user),
+            "show_child_name": not policy.is_partner(signed_in(request)),
         },
     )
 
@@ -246,7 +247,7 @@ def summary_withdraw(request: HttpRequest, summary_id: UUID) -> HttpResponse:
             "form": form,
             "back_href": back_href,
             "back_text": back_text,
-            "show_child_name": not policy.is_partner(request.user),
+            "show_child_name": not policy.is_partner(signed_in(request)),
         },
     )
 

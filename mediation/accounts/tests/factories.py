@@ -1,13 +1,13 @@
 import factory
 
 from mediation.accounts.models import User
-from mediation.accounts.roles import Role
 from mediation.directory.tests.factories import (
     ICBFactory,
     LocalAuthorityFactory,
     ProviderFactory,
     SchoolFactory,
 )
+from mediation.policy.roles import Role
 
 PASSWORD = "correct-horse-battery-staple"
 

@@ -36,7 +36,7 @@ def test_staff_sign_in_by_email(client: Any, make_user: Any) -> None:
     user = make_user("coordinator", email="priya@test.example")
     response = _sign_in(client, "Priya@Test.example", PASSWORD)
     assert response.status_code == 302
-    assert response["Location"] == reverse("core:home")
+    assert response["Location"] == reverse("pages:home")
     assert client.session["_auth_user_id"] == str(user.pk)
 
 
@@ -46,7 +46,7 @@ def test_sign_in_follows_a_safe_next_only(client: Any, make_user: Any) -> None:
     assert response["Location"] == "/account/"
     client.logout()
     response = _sign_in(client, "a@test.example", PASSWORD, next="https://evil.example/")
-    assert response["Location"] == reverse("core:home")
+    assert response["Location"] == reverse("pages:home")
 
 
 def test_wrong_password_shows_the_error_summary(client: Any, make_user: Any) -> None:

@@ -247,7 +247,7 @@ def test_a_no_agreement_outcome_goes_back_to_the_case(
         },
     )
     assert response.status_code == 302
-    assert response["Location"] == reverse("cases:detail", args=[mediation_case.pk])
+    assert response["Location"] == reverse("casework:detail", args=[mediation_case.pk])
 
 
 def item_post(case: Any, **overrides: Any) -> dict[str, str]:

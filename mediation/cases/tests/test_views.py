@@ -13,7 +13,7 @@ from mediation.cases.choices import Stage
 pytestmark = pytest.mark.django_db
 
 CASE_VIEWS = [
-    "cases:detail",
+    "casework:detail",
     "cases:route",
     "cases:assign",
     "cases:consent",
@@ -107,7 +107,7 @@ def test_case_page_shows_the_case_and_its_key_dates(
     client_as: Any, staff: Any, make_case: Any
 ) -> None:
     case = make_case(decision_date=dt.date(2026, 10, 1))
-    html = client_as(staff()).get(reverse("cases:detail", kwargs={"case_id": case.pk})).content
+    html = client_as(staff()).get(reverse("casework:detail", kwargs={"case_id": case.pk})).content
     text = html.decode()
     assert case.reference in text
     assert "Sam Morgan" in text
@@ -160,7 +160,7 @@ def test_safeguarding_notes_are_restricted(
 
     services.case_assign(case=case, assignee=holder, actor=holder)
     other = staff("mediation_adviser")
-    url = reverse("cases:detail", kwargs={"case_id": case.pk})
+    url = reverse("casework:detail", kwargs={"case_id": case.pk})
     html = client_as(other).get(url).content.decode()
     assert "Safeguarding concern" in html
     assert "Secret detail about risk" not in html
@@ -179,7 +179,7 @@ def test_third_party_referral_needs_the_familys_permission(
         family_consent_confirmed=False,
     )
     client = client_as(staff())
-    html = client.get(reverse("cases:detail", kwargs={"case_id": case.pk})).content.decode()
+    html = client.get(reverse("casework:detail", kwargs={"case_id": case.pk})).content.decode()
     assert "Record the family&#39;s permission" in html or "Record the family's permission" in html
     client.post(
         reverse("cases:consent", kwargs={"case_id": case.pk}),
@@ -208,7 +208,7 @@ def test_a_young_person_flag_when_rights_pass_during_the_case(
         if today < compulsory_school_age_end(dt.date(year, 10, 1)) < today + dt.timedelta(days=360)
     )
     case = make_case(child_date_of_birth=dob)
-    html = client_as(staff()).get(reverse("cases:detail", kwargs={"case_id": case.pk})).content
+    html = client_as(staff()).get(reverse("casework:detail", kwargs={"case_id": case.pk})).content
     assert "stops being of compulsory school age" in html.decode()
 
 
@@ -217,5 +217,5 @@ def test_a_young_person_with_a_parent_applicant_is_flagged(
 ) -> None:
     today = timezone.localdate()
     case = make_case(child_date_of_birth=dt.date(today.year - 19, 3, 1))
-    html = client_as(staff()).get(reverse("cases:detail", kwargs={"case_id": case.pk})).content
+    html = client_as(staff()).get(reverse("casework:detail", kwargs={"case_id": case.pk})).content
     assert "the right to mediation and appeal is theirs" in html.decode()

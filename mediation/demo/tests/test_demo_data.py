@@ -7,9 +7,9 @@ from django.core.management import CommandError, call_command
 from django.test import override_settings
 
 from mediation.accounts.models import User
-from mediation.accounts.roles import Role
 from mediation.demo.loader import DEMO_PASSWORD, DEMO_USERS, demo_load
 from mediation.directory.models import Service
+from mediation.policy.roles import Role
 
 pytestmark = pytest.mark.django_db
 

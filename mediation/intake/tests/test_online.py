@@ -27,14 +27,14 @@ def html(response: Any) -> str:
 
 
 def test_the_start_page_links_to_the_first_question(client: Client) -> None:
-    start = client.get(reverse("core:start"))
+    start = client.get(reverse("pages:start"))
     assert f'href="{reverse("intake:start")}"' in html(start)
     first = client.get(reverse("intake:start"))
     assert first.status_code == 200
     page = html(first)
     assert "Who are you?" in page
     assert 'class="govuk-back-link"' in page
-    assert f'href="{reverse("core:start")}"' in page
+    assert f'href="{reverse("pages:start")}"' in page
 
 
 def test_an_error_shows_the_summary_and_keeps_what_was_typed(
@@ -232,7 +232,7 @@ def test_a_parents_referral_makes_one_case_and_confirms_by_email(
         assert "You have now done this by sending your referral." in page
         assert "usually within 2 working days" in page
         assert "within 3 working days" in page
-        assert f'href="{reverse("core:contact")}"' in page
+        assert f'href="{reverse("pages:contact")}"' in page
 
 
 def test_the_confirmation_is_only_for_whoever_sent_it(

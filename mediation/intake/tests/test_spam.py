@@ -221,7 +221,7 @@ def test_staff_turn_a_held_referral_into_a_case(
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(url, {"action": "create"})
     case = Case.objects.get()
-    assert response["Location"] == reverse("cases:detail", kwargs={"case_id": case.pk})
+    assert response["Location"] == reverse("casework:detail", kwargs={"case_id": case.pk})
     assert case.channel == "online"
     assert case.received_at == sent_at  # the clock counts from when the family sent it
     assert case.child_first_name == "Sam"

@@ -87,7 +87,7 @@ def test_a_phone_referral_makes_a_case_and_goes_to_it(
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(URL, data)
     case = Case.objects.get()
-    assert response["Location"] == reverse("cases:detail", kwargs={"case_id": case.pk})
+    assert response["Location"] == reverse("casework:detail", kwargs={"case_id": case.pk})
     assert case.channel == "phone"
     assert case.received_at.date() == dt.date(2026, 11, 20)
     assert case.safeguarding_concern
@@ -153,7 +153,7 @@ def test_a_possible_duplicate_is_shown_before_a_second_case_is_made(
     assert response.status_code == 200
     page = response.content.decode()
     assert "There may already be a case for this child or young person" in page
-    assert reverse("cases:detail", kwargs={"case_id": existing.pk}) in page
+    assert reverse("casework:detail", kwargs={"case_id": existing.pk}) in page
     assert existing.reference in page
     assert Case.objects.count() == 1
 
@@ -165,7 +165,7 @@ def test_a_possible_duplicate_is_shown_before_a_second_case_is_made(
 
     response = client.post(URL, {"create_anyway": token})
     new_case = Case.objects.exclude(pk=existing.pk).get()
-    assert response["Location"] == reverse("cases:detail", kwargs={"case_id": new_case.pk})
+    assert response["Location"] == reverse("casework:detail", kwargs={"case_id": new_case.pk})
     assert new_case.child_first_name == "Sam"
     assert "intake_staff_draft" not in client.session
 

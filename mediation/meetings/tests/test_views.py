@@ -336,7 +336,7 @@ def test_cancelling_the_meeting(client_as: Any, coordinator: Any, arranged: Any)
         client.post(_meeting_url("meetings:cancel", meeting), {"reason": ""}).content.decode()
     )
     response = client.post(_meeting_url("meetings:cancel", meeting), {"reason": "Family unwell"})
-    assert response["Location"] == reverse("cases:detail", kwargs={"case_id": meeting.case.pk})
+    assert response["Location"] == reverse("casework:detail", kwargs={"case_id": meeting.case.pk})
     meeting.refresh_from_db()
     assert meeting.status == "cancelled"
     # A cancelled meeting cannot be changed again; its page says what happened.

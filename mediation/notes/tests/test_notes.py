@@ -47,7 +47,7 @@ def test_the_mediator_writes_and_reads_private_notes(client_as: Any, allocated: 
     html = client.get(_url(case)).content.decode()
     assert "Parent anxious about the school; caucus." in html
     # Never on the case page itself.
-    case_page = client.get(reverse("cases:detail", kwargs={"case_id": case.pk})).content.decode()
+    case_page = client.get(reverse("casework:detail", kwargs={"case_id": case.pk})).content.decode()
     assert "Parent anxious" not in case_page
 
 

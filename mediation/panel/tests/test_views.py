@@ -411,7 +411,7 @@ def test_allocate_then_reallocate_with_a_reason(
 
     response = client.post(url, {"mediator": str(world["daniel"].pk), "current": ""})
     assert response.status_code == 302
-    assert response["Location"] == reverse("cases:detail", kwargs={"case_id": case.pk})
+    assert response["Location"] == reverse("casework:detail", kwargs={"case_id": case.pk})
     assert selectors.current_mediator(case=case) == world["daniel"]
     first = Allocation.objects.get()
 

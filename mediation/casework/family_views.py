@@ -4,6 +4,11 @@ Families have no accounts; the link (sent by e-mail) is the key. An unknown or r
 plain 404, so links cannot be probed.
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+from uuid import UUID
+
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -11,11 +16,12 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from mediation.agreements import selectors as agreement_selectors
-from mediation.cases import clock, services
-from mediation.cases.models import Case
+from mediation.cases import services
+from mediation.casework import presenters
 from mediation.certificates import selectors as certificate_selectors
 
-FAMILY_DEADLINES = ("appeal_deadline", "adviser_contact_deadline")
+if TYPE_CHECKING:
+    from mediation.cases.models import Case
 
 
 def _case(token: str) -> Case:
@@ -29,29 +35,8 @@ def _case(token: str) -> Case:
 @require_GET
 def case_page(request: HttpRequest, token: str) -> HttpResponse:
     case = _case(token)
-    deadlines = clock.case_clock(case).deadlines
-    agreement = agreement_selectors.agreement_for_case(case=case)
-    response = render(
-        request,
-        "cases/family.html",
-        {
-            "title": f"Your case {case.reference}",
-            "case": case,
-            "token": token,
-            "family_deadlines": [d for d in deadlines if d.key in FAMILY_DEADLINES],
-            "certificates": [
-                c
-                for c in certificate_selectors.certificates_for_case(case=case)
-                if c.status == "issued"
-            ],
-            "agreement": agreement,
-            "items": list(agreement_selectors.agreement_items(agreement=agreement))
-            if agreement
-            else [],
-            "signposts": services.signposts(case=case),
-            "today": timezone.localdate(),
-        },
-    )
+    context = presenters.family_page(case=case, token=token, today=timezone.localdate())
+    response = render(request, "casework/family.html", context)
     # The page holds private details: never cache it or send its address elsewhere.
     response["Referrer-Policy"] = "no-referrer"
     response["X-Robots-Tag"] = "noindex"
@@ -60,7 +45,7 @@ def case_page(request: HttpRequest, token: str) -> HttpResponse:
 
 @never_cache
 @require_GET
-def certificate_pdf(request: HttpRequest, token: str, certificate_id: str) -> FileResponse:
+def certificate_pdf(request: HttpRequest, token: str, certificate_id: UUID) -> FileResponse:
     case = _case(token)
     certificate = certificate_selectors.certificate_get(certificate_id=certificate_id)
     if certificate is None or certificate.case_id != case.pk or not certificate.pdf:

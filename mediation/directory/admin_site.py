@@ -1,4 +1,8 @@
-"""The management site (Django admin) for reference data: for service managers only."""
+"""The management site (Django admin) for reference data: for service managers only.
+
+It lives with the reference data (organisations and services); `mediation.accounts` registers
+the people on it too.
+"""
 
 from typing import Any
 

@@ -9,12 +9,12 @@ from django.urls import reverse
 pytestmark = pytest.mark.django_db
 
 PUBLIC_PAGES = [
-    ("core:start", "SEND mediation and disagreement resolution"),
-    ("core:accessibility", "Accessibility statement"),
-    ("core:privacy", "Privacy notice"),
-    ("core:cookies", "Cookies"),
-    ("core:contact", "Contact us"),
-    ("core:feedback", "Give feedback on this service"),
+    ("pages:start", "SEND mediation and disagreement resolution"),
+    ("pages:accessibility", "Accessibility statement"),
+    ("pages:privacy", "Privacy notice"),
+    ("pages:cookies", "Cookies"),
+    ("pages:contact", "Contact us"),
+    ("pages:feedback", "Give feedback on this service"),
 ]
 
 
@@ -28,13 +28,13 @@ def test_public_page_renders_in_the_govuk_template(client: Any, name: str, headi
     assert 'class="govuk-template' in html
     assert "govuk-skip-link" in html
     assert "govuk-phase-banner" in html
-    assert reverse("core:accessibility") in html  # footer links
-    assert reverse("core:privacy") in html
-    assert reverse("core:cookies") in html
+    assert reverse("pages:accessibility") in html  # footer links
+    assert reverse("pages:privacy") in html
+    assert reverse("pages:cookies") in html
 
 
 def test_start_page_offers_sign_in_to_anonymous_visitors(client: Any) -> None:
-    html = client.get(reverse("core:start")).content.decode()
+    html = client.get(reverse("pages:start")).content.decode()
     assert "Staff and partner sign in" in html
     assert "Contact us within 2 months" in html
 
@@ -46,19 +46,19 @@ def test_unknown_page_is_a_govuk_404(client: Any) -> None:
 
 
 def test_home_sends_anonymous_visitors_to_sign_in(client: Any) -> None:
-    response = client.get(reverse("core:home"))
+    response = client.get(reverse("pages:home"))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("accounts:sign-in"))
 
 
 @pytest.mark.parametrize("role", ["coordinator", "la_officer", "school_contact"])
 def test_home_lands_signed_in_users_somewhere_useful(client_as: Any, role: str) -> None:
-    response = client_as(role).get(reverse("core:home"), follow=True)
+    response = client_as(role).get(reverse("pages:home"), follow=True)
     assert response.status_code == 200
 
 
 def test_500_page_is_standalone_and_helpful(rf: Any) -> None:
-    from mediation.core.views import error_500
+    from mediation.pages.views import error_500
 
     response = error_500(rf.get("/"))
     assert response.status_code == 500
@@ -66,7 +66,7 @@ def test_500_page_is_standalone_and_helpful(rf: Any) -> None:
 
 
 def test_403_page(rf: Any, make_user: Any) -> None:
-    from mediation.core.views import error_403
+    from mediation.pages.views import error_403
 
     request = rf.get("/")
     request.user = make_user("coordinator")
@@ -76,7 +76,7 @@ def test_403_page(rf: Any, make_user: Any) -> None:
 
 
 def test_healthz_is_200_and_json_when_healthy(client: Any) -> None:
-    response = client.get(reverse("core:healthz"))
+    response = client.get(reverse("pages:healthz"))
     assert response.status_code == 200
     body = response.json()
     assert body["healthy"] is True
@@ -87,7 +87,7 @@ def test_healthz_is_200_and_json_when_healthy(client: Any) -> None:
 
 def test_healthz_is_503_when_migrations_are_not_applied(client: Any, monkeypatch: Any) -> None:
     monkeypatch.setattr(MigrationExecutor, "migration_plan", lambda self, targets: [("x", False)])
-    response = client.get(reverse("core:healthz"))
+    response = client.get(reverse("pages:healthz"))
     assert response.status_code == 503
     assert response.json()["checks"]["migrations"] == {"ok": False, "unapplied": 1}
 
@@ -99,7 +99,7 @@ def test_healthz_is_503_when_the_database_is_unreachable(client: Any, monkeypatc
         raise base.DatabaseError("connection refused")
 
     monkeypatch.setattr(base.BaseDatabaseWrapper, "cursor", refuse)
-    response = client.get(reverse("core:healthz"))
+    response = client.get(reverse("pages:healthz"))
     assert response.status_code == 503
     assert response.json()["checks"]["database"]["ok"] is False
 

@@ -1,4 +1,8 @@
-"""The public front door and the pages every service has: start, help, legal pages, health."""
+"""The public front door and the pages every service has: start, home, legal pages, errors, health.
+
+These pages sit above every app: the home page and the navigation ask the policy what a person
+may use.
+"""
 
 from typing import Any
 
@@ -15,7 +19,7 @@ from mediation.core import health
 
 @require_GET
 def start(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/start.html", {"title": settings.SERVICE_NAME})
+    return render(request, "pages/start.html", {"title": settings.SERVICE_NAME})
 
 
 @policy.policy_required("signed_in.home")
@@ -32,32 +36,32 @@ def home(request: HttpRequest) -> HttpResponse:
                 return redirect(reverse(url_name))
             except NoReverseMatch:
                 break
-    return render(request, "core/home.html", {"title": "Your account"})
+    return render(request, "pages/home.html", {"title": "Your account"})
 
 
 @require_GET
 def accessibility(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/accessibility.html", {"title": "Accessibility statement"})
+    return render(request, "pages/accessibility.html", {"title": "Accessibility statement"})
 
 
 @require_GET
 def privacy(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/privacy.html", {"title": "Privacy notice"})
+    return render(request, "pages/privacy.html", {"title": "Privacy notice"})
 
 
 @require_GET
 def cookies(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/cookies.html", {"title": "Cookies"})
+    return render(request, "pages/cookies.html", {"title": "Cookies"})
 
 
 @require_GET
 def contact(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/contact.html", {"title": "Contact us"})
+    return render(request, "pages/contact.html", {"title": "Contact us"})
 
 
 @require_GET
 def feedback(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/feedback.html", {"title": "Give feedback on this service"})
+    return render(request, "pages/feedback.html", {"title": "Give feedback on this service"})
 
 
 @never_cache
@@ -70,12 +74,12 @@ def healthz(request: HttpRequest) -> JsonResponse:
 
 def error_403(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     return render(
-        request, "core/403.html", {"title": "You do not have access to this page"}, status=403
+        request, "pages/403.html", {"title": "You do not have access to this page"}, status=403
     )
 
 
 def error_404(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    return render(request, "core/404.html", {"title": "Page not found"}, status=404)
+    return render(request, "pages/404.html", {"title": "Page not found"}, status=404)
 
 
 def error_500(request: HttpRequest) -> HttpResponse:
@@ -88,14 +92,14 @@ def error_500(request: HttpRequest) -> HttpResponse:
     }
     from django.template import loader
 
-    template = loader.get_template("core/500.html")
+    template = loader.get_template("pages/500.html")
     return HttpResponse(template.render(context), status=500)
 
 
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
     return render(
         request,
-        "core/csrf_failure.html",
+        "pages/csrf_failure.html",
         {"title": "Your session has expired or the form was sent twice"},
         status=403,
     )

@@ -16,6 +16,6 @@ def test_success_message_renders_as_a_banner(rf: Any, make_user: Any) -> None:
     request.session = {}
     request._messages = FallbackStorage(request)
     messages.success(request, "Case <LDN> closed")
-    html = render_to_string("core/home.html", {"title": "x"}, request=request)
+    html = render_to_string("pages/home.html", {"title": "x"}, request=request)
     assert '<p class="govuk-notification-banner__heading">Case &lt;LDN&gt; closed</p>' in html
     assert "&lt;p class" not in html

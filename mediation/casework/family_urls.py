@@ -1,6 +1,6 @@
 from django.urls import path
 
-from mediation.cases import family_views
+from mediation.casework import family_views
 
 app_name = "family"
 

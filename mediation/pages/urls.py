@@ -1,8 +1,8 @@
 from django.urls import path
 
-from mediation.core import views
+from mediation.pages import views
 
-app_name = "core"
+app_name = "pages"
 
 urlpatterns = [
     path("", views.start, name="start"),

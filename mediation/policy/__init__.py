@@ -11,36 +11,49 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import wraps
-from typing import Any
+from typing import TYPE_CHECKING, Concatenate, cast
 
-from django.contrib.auth.views import redirect_to_login
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
+from django.http.response import HttpResponseBase
 
-from mediation.accounts.roles import PARTNER_ROLES, STAFF_ROLES, Role
+from mediation.policy.roles import PARTNER_ROLES, STAFF_ROLES, Role
 
-Rule = Callable[[Any, Any], bool]
+if TYPE_CHECKING:
+    from uuid import UUID
 
-_RULES: dict[str, Rule] = {}
+    from django.contrib.auth.models import AnonymousUser
+
+    from mediation.accounts.actors import Actor
+    from mediation.cases.models import Case, Party
+    from mediation.preparation.models import CaseSummary, ChildViews
+
+    # Whatever a view holds as its user: a signed-in person, an anonymous visitor, or nobody.
+    type Someone = Actor | AnonymousUser | None
+
+# A rule answers for one kind of object; the registry holds rules of every kind, so it keeps
+# them as functions of `object` and `can` passes each the object its action is about.
+type AnyRule = Callable[[Actor, object], bool]
+
+_RULES: dict[str, AnyRule] = {}
 
 
-def rule(action: str) -> Callable[[Rule], Rule]:
+def rule[T](action: str) -> Callable[[Callable[[Actor, T], bool]], Callable[[Actor, T], bool]]:
     """Register the rule for an action (one rule per action)."""
 
-    def register(fn: Rule) -> Rule:
+    def register(fn: Callable[[Actor, T], bool]) -> Callable[[Actor, T], bool]:
         if action in _RULES:
             raise ValueError(f"Policy rule for {action!r} is defined twice")
-        _RULES[action] = fn
+        _RULES[action] = cast("AnyRule", fn)
         return fn
 
     return register
 
 
-def can(user: Any, action: str, obj: Any = None) -> bool:
+def can(user: Someone, action: str, obj: object = None) -> bool:
     """True only if a rule for this action exists and allows this active, signed-in user."""
-    if user is None or not getattr(user, "is_authenticated", False):
-        return False
-    if not getattr(user, "is_active", False):
+    if user is None or not user.is_authenticated or not user.is_active:
         return False
     check = _RULES.get(action)
     if check is None:
@@ -48,10 +61,19 @@ def can(user: Any, action: str, obj: Any = None) -> bool:
     return bool(check(user, obj))
 
 
-def require(user: Any, action: str, obj: Any = None) -> None:
+def require(user: Someone, action: str, obj: object = None) -> None:
     """Raise PermissionDenied (a 403 page) unless the user may do this."""
     if not can(user, action, obj):
         raise PermissionDenied(action)
+
+
+def authorised[T](user: Someone, action: str, obj: T | None) -> T:
+    """The object a view asked for by id: a 404 page if there is none, a 403 page if this user
+    may not do this to it. The first half of every view (see `mediation.core.actions`)."""
+    if obj is None:
+        raise Http404("Not found")
+    require(user, action, obj)
+    return obj
 
 
 def known_actions() -> frozenset[str]:
@@ -63,15 +85,15 @@ def known_actions() -> frozenset[str]:
 # ---------------------------------------------------------------------------------------------
 
 
-def is_staff_member(user: Any) -> bool:
+def is_staff_member(user: Actor) -> bool:
     return user.role in STAFF_ROLES
 
 
-def is_partner(user: Any) -> bool:
+def is_partner(user: Actor) -> bool:
     return user.role in PARTNER_ROLES
 
 
-def is_manager(user: Any) -> bool:
+def is_manager(user: Actor) -> bool:
     return user.role == Role.SERVICE_MANAGER
 
 
@@ -81,33 +103,33 @@ def is_manager(user: Any) -> bool:
 
 
 @rule("admin.access")
-def _admin_access(user: Any, obj: Any) -> bool:
+def _admin_access(user: Actor, obj: object) -> bool:
     # Django admin edits reference data (organisations, services, users): managers only.
     return is_manager(user)
 
 
 @rule("staff.workspace")
-def _staff_workspace(user: Any, obj: Any) -> bool:
+def _staff_workspace(user: Actor, obj: object) -> bool:
     return is_staff_member(user)
 
 
 @rule("partner.workspace")
-def _partner_workspace(user: Any, obj: Any) -> bool:
+def _partner_workspace(user: Actor, obj: object) -> bool:
     return is_partner(user)
 
 
 @rule("directory.view")
-def _directory_view(user: Any, obj: Any) -> bool:
+def _directory_view(user: Actor, obj: object) -> bool:
     return is_staff_member(user)
 
 
 @rule("signed_in.home")
-def _signed_in_home(user: Any, obj: Any) -> bool:
+def _signed_in_home(user: Actor, obj: object) -> bool:
     return is_staff_member(user) or is_partner(user)
 
 
 @rule("account.view_own")
-def _account_view_own(user: Any, obj: Any) -> bool:
+def _account_view_own(user: Actor, obj: object) -> bool:
     return obj is None or obj == user
 
 
@@ -119,16 +141,16 @@ CASEWORK_ROLES = frozenset({Role.SERVICE_MANAGER, Role.COORDINATOR, Role.MEDIATI
 ALLOCATING_ROLES = frozenset({Role.SERVICE_MANAGER, Role.COORDINATOR})
 
 
-def service_ids(user: Any) -> frozenset[Any]:
+def service_ids(user: Actor) -> frozenset[UUID]:
     """The services a member of staff works in (cached on the user for the request)."""
-    cached = getattr(user, "_policy_service_ids", None)
+    cached: frozenset[UUID] | None = getattr(user, "_policy_service_ids", None)
     if cached is None:
         cached = frozenset(user.services.values_list("pk", flat=True))
-        user._policy_service_ids = cached
+        user._policy_service_ids = cached  # type: ignore[attr-defined]
     return cached
 
 
-def works_on(user: Any, case: Any) -> bool:
+def works_on(user: Actor, case: Case | None) -> bool:
     """Staff see the cases of the services they work in; managers see every service."""
     if case is None or not is_staff_member(user):
         return False
@@ -138,59 +160,61 @@ def works_on(user: Any, case: Any) -> bool:
 
 
 @rule("referral.create_staff")
-def _referral_create_staff(user: Any, obj: Any) -> bool:
+def _referral_create_staff(user: Actor, obj: object) -> bool:
     return user.role in CASEWORK_ROLES
 
 
 @rule("case.view")
-def _case_view(user: Any, case: Any) -> bool:
+def _case_view(user: Actor, case: Case | None) -> bool:
     return works_on(user, case)
 
 
 @rule("case.edit")
-def _case_edit(user: Any, case: Any) -> bool:
+def _case_edit(user: Actor, case: Case | None) -> bool:
     return works_on(user, case) and user.role in CASEWORK_ROLES
 
 
 @rule("case.route")
-def _case_route(user: Any, case: Any) -> bool:
+def _case_route(user: Actor, case: Case | None) -> bool:
     return works_on(user, case) and user.role in CASEWORK_ROLES
 
 
 @rule("case.assign")
-def _case_assign(user: Any, case: Any) -> bool:
+def _case_assign(user: Actor, case: Case | None) -> bool:
     return works_on(user, case) and user.role in ALLOCATING_ROLES
 
 
 @rule("case.close")
-def _case_close(user: Any, case: Any) -> bool:
+def _case_close(user: Actor, case: Case | None) -> bool:
     return works_on(user, case) and user.role in ALLOCATING_ROLES
 
 
 @rule("case.safeguarding.record")
-def _safeguarding_record(user: Any, case: Any) -> bool:
+def _safeguarding_record(user: Actor, case: Case | None) -> bool:
     # Anyone working on a case may raise a concern.
     return works_on(user, case)
 
 
 @rule("case.safeguarding.read")
-def _safeguarding_read(user: Any, case: Any) -> bool:
+def _safeguarding_read(user: Actor, case: Case | None) -> bool:
     # The details are for the service manager and the caseworker who holds the case.
-    return works_on(user, case) and (is_manager(user) or case.assigned_to_id == user.pk)
+    if case is None or not works_on(user, case):
+        return False
+    return is_manager(user) or case.assigned_to_id == user.pk
 
 
 @rule("mias.manage")
-def _mias_manage(user: Any, case: Any) -> bool:
+def _mias_manage(user: Actor, case: Case | None) -> bool:
     return works_on(user, case) and user.role in CASEWORK_ROLES | {Role.MEDIATOR}
 
 
 @rule("certificate.issue")
-def _certificate_issue(user: Any, case: Any) -> bool:
+def _certificate_issue(user: Actor, case: Case | None) -> bool:
     return works_on(user, case) and user.role in CASEWORK_ROLES | {Role.MEDIATOR}
 
 
 @rule("certificate.withdraw")
-def _certificate_withdraw(user: Any, case: Any) -> bool:
+def _certificate_withdraw(user: Actor, case: Case | None) -> bool:
     return works_on(user, case) and user.role in ALLOCATING_ROLES
 
 
@@ -200,24 +224,24 @@ def _certificate_withdraw(user: Any, case: Any) -> bool:
 
 
 @rule("panel.view")
-def _panel_view(user: Any, obj: Any) -> bool:
+def _panel_view(user: Actor, obj: object) -> bool:
     return is_staff_member(user)
 
 
 @rule("panel.manage")
-def _panel_manage(user: Any, obj: Any) -> bool:
+def _panel_manage(user: Actor, obj: object) -> bool:
     return is_manager(user)
 
 
 @rule("mediator.allocate")
-def _mediator_allocate(user: Any, case: Any) -> bool:
+def _mediator_allocate(user: Actor, case: Case | None) -> bool:
     return works_on(user, case) and user.role in ALLOCATING_ROLES
 
 
 @rule("conflict.declare")
-def _conflict_declare(user: Any, mediator: Any) -> bool:
+def _conflict_declare(user: Actor, mediator: Actor | None) -> bool:
     # A mediator declares their own conflicts; a manager may record them for any mediator.
-    if getattr(mediator, "role", None) != Role.MEDIATOR:
+    if mediator is None or mediator.role != Role.MEDIATOR:
         return False
     return is_manager(user) or (user.role == Role.MEDIATOR and mediator.pk == user.pk)
 
@@ -229,14 +253,14 @@ def _conflict_declare(user: Any, mediator: Any) -> bool:
 PREPARATION_ROLES = frozenset({Role.SERVICE_MANAGER, Role.COORDINATOR, Role.MEDIATOR})
 
 
-def partner_party(user: Any, case: Any) -> Any:
+def partner_party(user: Actor, case: Case | None) -> Party | None:
     """The party a partner's organisation is on this case, or None if it is not a party."""
     if case is None or not is_partner(user) or not getattr(user, "organisation_id", None):
         return None
     return case.parties.filter(organisation_id=user.organisation_id).first()
 
 
-def _partner_owns(user: Any, party: Any) -> bool:
+def _partner_owns(user: Actor, party: Party | None) -> bool:
     return (
         party is not None
         and is_partner(user)
@@ -246,18 +270,18 @@ def _partner_owns(user: Any, party: Any) -> bool:
 
 
 @rule("preparation.view")
-def _preparation_view(user: Any, case: Any) -> bool:
+def _preparation_view(user: Actor, case: Case | None) -> bool:
     return works_on(user, case)
 
 
 @rule("preparation.manage")
-def _preparation_manage(user: Any, case: Any) -> bool:
+def _preparation_manage(user: Actor, case: Case | None) -> bool:
     # Contacts, summaries sent for the family, the child's views: the mediator and caseworkers.
     return works_on(user, case) and user.role in PREPARATION_ROLES
 
 
 @rule("summary.read")
-def _summary_read(user: Any, summary: Any) -> bool:
+def _summary_read(user: Actor, summary: CaseSummary | None) -> bool:
     # Staff on the case read every summary. A partner reads its own party's, and another party's
     # only if that party shared it with all parties and the family lets this party see its
     # information. A "mediator only" summary of another party is never a partner's to read.
@@ -278,17 +302,17 @@ def _summary_read(user: Any, summary: Any) -> bool:
 
 
 @rule("summary.submit")
-def _summary_submit(user: Any, party: Any) -> bool:
+def _summary_submit(user: Actor, party: Party | None) -> bool:
     # obj: the party the summary is from. Staff send any party's (the family has no account).
     if party is None:
         return False
     if is_staff_member(user):
         return works_on(user, party.case) and user.role in PREPARATION_ROLES
-    return _partner_owns(user, party) and party.case.is_open
+    return party is not None and _partner_owns(user, party) and party.case.is_open
 
 
 @rule("summary.withdraw")
-def _summary_withdraw(user: Any, summary: Any) -> bool:
+def _summary_withdraw(user: Actor, summary: CaseSummary | None) -> bool:
     if summary is None or summary.withdrawn_at is not None:
         return False
     if is_staff_member(user):
@@ -297,7 +321,7 @@ def _summary_withdraw(user: Any, summary: Any) -> bool:
 
 
 @rule("childviews.read")
-def _childviews_read(user: Any, views: Any) -> bool:
+def _childviews_read(user: Actor, views: ChildViews | None) -> bool:
     if views is None:
         return False
     if works_on(user, views.case):
@@ -309,22 +333,22 @@ def _childviews_read(user: Any, views: Any) -> bool:
 
 
 @rule("childviews.record")
-def _childviews_record(user: Any, case: Any) -> bool:
+def _childviews_record(user: Actor, case: Case | None) -> bool:
     return works_on(user, case) and user.role in PREPARATION_ROLES
 
 
 @rule("portal.case.view")
-def _portal_case_view(user: Any, case: Any) -> bool:
+def _portal_case_view(user: Actor, case: Case | None) -> bool:
     # Partners see only the cases their organisation is a party to (closed ones too: the
     # agreement and its due dates stay available).
     return partner_party(user, case) is not None
 
 
 @rule("portal.party.act")
-def _portal_party_act(user: Any, party: Any) -> bool:
+def _portal_party_act(user: Actor, party: Party | None) -> bool:
     # Confirm attendance, name or confirm the decision maker, answer about disagreement
     # resolution: for the partner's own organisation, while the case is open.
-    return _partner_owns(user, party) and party.case.is_open
+    return party is not None and _partner_owns(user, party) and party.case.is_open
 
 
 # ---------------------------------------------------------------------------------------------
@@ -334,20 +358,17 @@ def _portal_party_act(user: Any, party: Any) -> bool:
 AGREEMENT_ROLES = frozenset({Role.SERVICE_MANAGER, Role.COORDINATOR})
 
 
-def is_case_mediator(user: Any, case: Any) -> bool:
-    """The mediator allocated to the case (or a mediator the case is assigned to)."""
+def is_case_mediator(user: Actor, case: Case | None) -> bool:
+    """The mediator allocated to the case now (or a mediator the case is assigned to)."""
     if case is None or user.role != Role.MEDIATOR:
         return False
     if case.assigned_to_id == user.pk:
         return True
-    from mediation.panel import selectors as panel_selectors
-
-    mediator = panel_selectors.current_mediator(case=case)
-    return mediator is not None and mediator.pk == user.pk
+    return case.mediator_allocations.filter(mediator_id=user.pk, ended_at__isnull=True).exists()
 
 
 @rule("agreement.manage")
-def _agreement_manage(user: Any, case: Any) -> bool:
+def _agreement_manage(user: Actor, case: Case | None) -> bool:
     # Record the outcome, write, finalise and send the agreement, record confirmations: the
     # case's mediator, and coordinators and managers of the case's service.
     if not works_on(user, case):
@@ -356,14 +377,14 @@ def _agreement_manage(user: Any, case: Any) -> bool:
 
 
 @rule("agreement.view")
-def _agreement_view(user: Any, case: Any) -> bool:
+def _agreement_view(user: Actor, case: Case | None) -> bool:
     # Staff of the case's service, drafts included. Partners read the final agreement through
     # the portal (mediation.agreements.selectors.agreement_for_party).
     return works_on(user, case)
 
 
 @rule("agreement.confirm")
-def _agreement_confirm(user: Any, party: Any) -> bool:
+def _agreement_confirm(user: Actor, party: Party | None) -> bool:
     # obj: the party confirming. Staff who manage the agreement record any party's confirmation;
     # a partner confirms for its own organisation only.
     if party is None:
@@ -385,20 +406,20 @@ MEETING_ROLES = frozenset({Role.SERVICE_MANAGER, Role.COORDINATOR, Role.MEDIATOR
 
 
 @rule("meeting.view")
-def _meeting_view(user: Any, case: Any) -> bool:
+def _meeting_view(user: Actor, case: Case | None) -> bool:
     # The meeting page and its calendar file: staff of the case's service. Partners see the
     # meeting through the portal (mediation.meetings.selectors.meeting_for_party).
     return works_on(user, case)
 
 
 @rule("meeting.manage")
-def _meeting_manage(user: Any, case: Any) -> bool:
+def _meeting_manage(user: Actor, case: Case | None) -> bool:
     # Arrange, move, cancel, record as held, send invitations.
     return works_on(user, case) and user.role in MEETING_ROLES
 
 
 @rule("meeting.la_cannot_arrange")
-def _meeting_la_cannot_arrange(user: Any, case: Any) -> bool:
+def _meeting_la_cannot_arrange(user: Actor, case: Case | None) -> bool:
     # The LA tells the mediation adviser, who then owes the family a certificate.
     return works_on(user, case) and user.role in CASEWORK_ROLES | {Role.MEDIATOR}
 
@@ -409,13 +430,13 @@ def _meeting_la_cannot_arrange(user: Any, case: Any) -> bool:
 
 
 @rule("notes.write")
-def _notes_write(user: Any, case: Any) -> bool:
+def _notes_write(user: Actor, case: Case | None) -> bool:
     # Only the case's mediator writes and reads its private notes.
     return works_on(user, case) and is_case_mediator(user, case)
 
 
 @rule("notes.read_with_reason")
-def _notes_read_with_reason(user: Any, case: Any) -> bool:
+def _notes_read_with_reason(user: Actor, case: Case | None) -> bool:
     # A service manager may read them, but only after recording why (the view enforces it).
     return is_manager(user) and works_on(user, case)
 
@@ -425,20 +446,22 @@ def _notes_read_with_reason(user: Any, case: Any) -> bool:
 # ---------------------------------------------------------------------------------------------
 
 
-def policy_required(action: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+type View[**P] = Callable[Concatenate[HttpRequest, P], HttpResponseBase]
+
+
+def policy_required[**P](action: str) -> Callable[[View[P]], View[P]]:
     """Sign-in first (anonymous users go to the sign-in page), then the action must be allowed.
 
     For rules about one object, the view loads it (404 if missing) and calls `require` itself.
     """
 
-    def decorator(view: Callable[..., Any]) -> Callable[..., Any]:
+    def decorator(view: View[P]) -> View[P]:
         @wraps(view)
-        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
-            if not request.user.is_authenticated:
-                return redirect_to_login(request.get_full_path())
+        def allowed(request: HttpRequest, *args: P.args, **kwargs: P.kwargs) -> HttpResponseBase:
             require(request.user, action)
             return view(request, *args, **kwargs)
 
-        return wrapped
+        # Django's own sign-in redirect (it keeps the page to come back to).
+        return login_required(allowed)
 
     return decorator
