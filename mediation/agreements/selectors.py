@@ -31,7 +31,7 @@ from mediation.agreements.models import (
     Outcome,
 )
 from mediation.cases import clock
-from mediation.cases.choices import DecisionType, ParticipantRole, PartyKind, Route
+from mediation.cases.choices import DecisionType, ParticipantRole, PartyKind
 from mediation.core.formatting import weekday_date
 from mediation.rules import Deadline, RulesInputError, agreement_item_due
 
@@ -42,11 +42,6 @@ if TYPE_CHECKING:
 # ---------------------------------------------------------------------------------------------
 # Timescales (regs 42 and 44, from the statutory clock)
 # ---------------------------------------------------------------------------------------------
-
-
-def is_disagreement_resolution(case: Case) -> bool:
-    """Disagreement resolution is not mediation: reg 42 and the certificate do not apply."""
-    return bool(case.route == Route.DISAGREEMENT_RESOLUTION)
 
 
 def item_deadline(*, agreed_on: dt.date, kind: str) -> Deadline | None:
@@ -487,7 +482,7 @@ class AgreementOverview:
 def certificate_after_mediation_due(case: Case) -> dt.date | None:
     """When the certificate after mediation is due (the clock: 3 working days after the mediation
     concluded), while it has not been issued."""
-    if case.mediation_concluded_on is None or is_disagreement_resolution(case):
+    if case.mediation_concluded_on is None or case.is_disagreement_resolution:
         return None
     deadline = clock.case_clock(case).deadlines.get("certificate_due")
     if (
@@ -511,7 +506,7 @@ def case_agreement_overview(*, case: Case) -> AgreementOverview:
             delivered_party_ids=frozenset(),
             confirmations={},
             certificate_due_on=certificate_after_mediation_due(case),
-            is_disagreement_resolution=is_disagreement_resolution(case),
+            is_disagreement_resolution=case.is_disagreement_resolution,
         )
     return AgreementOverview(
         outcome=outcome,
@@ -521,7 +516,7 @@ def case_agreement_overview(*, case: Case) -> AgreementOverview:
         delivered_party_ids=frozenset(d.party_id for d in agreement.deliveries.all()),
         confirmations=confirmations_by_party(agreement=agreement),
         certificate_due_on=certificate_after_mediation_due(case),
-        is_disagreement_resolution=is_disagreement_resolution(case),
+        is_disagreement_resolution=case.is_disagreement_resolution,
     )
 
 

@@ -78,7 +78,7 @@ def outcome_record(
         raise ApplicationError("Select how the mediation ended")
     if not case.is_open:
         raise ConflictError("This case is closed")
-    dr = selectors.is_disagreement_resolution(case)
+    dr = case.is_disagreement_resolution
     if not dr and case.mediation_requested_on is None:
         raise ApplicationError(
             "Record the date the local authority was told the family wants mediation before "
@@ -180,7 +180,7 @@ def agreement_start(*, case: Case, agreed_on: dt.date | None = None, actor: Any)
         case=case,
         outcome=outcome,
         agreed_on=agreed_on,
-        statutory=not selectors.is_disagreement_resolution(case),
+        statutory=not case.is_disagreement_resolution,
         created_by=_actor_or_none(actor),
     )
     case_services.event_record(

@@ -97,7 +97,7 @@ def outcome(request: HttpRequest, case_id: UUID) -> HttpResponse:
         }
     elif case.meeting_on is not None:
         initial = {"concluded_on": case.meeting_on}
-    dr = selectors.is_disagreement_resolution(case)
+    dr = case.is_disagreement_resolution
     form = OutcomeForm(request.POST or None, initial=initial, disagreement_resolution=dr)
     if request.method == "POST" and form.is_valid():
         try:

@@ -171,6 +171,14 @@ class Case(BaseModel):
         return self.stage != Stage.CLOSED
 
     @property
+    def is_disagreement_resolution(self) -> bool:
+        """Disagreement resolution, not mediation: reg 42 and the certificate do not apply.
+
+        The route says so once confirmed; a case opened for DR is arranging it before that.
+        """
+        return self.route == Route.DISAGREEMENT_RESOLUTION or self.stage == Stage.ARRANGING_DR
+
+    @property
     def health_issues(self) -> bool:
         return any(m.involves_health for m in self.matters.all())
 

@@ -16,7 +16,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from mediation.cases import clock as case_clock
-from mediation.cases.choices import DRAnswer, PartyKind, Route, Stage
+from mediation.cases.choices import DRAnswer, PartyKind, Stage
 from mediation.core.errors import ApplicationError
 from mediation.core.formatting import weekday_date
 from mediation.meetings.choices import (
@@ -104,10 +104,6 @@ def can_arrange(*, case: Case) -> bool:
     )
 
 
-def is_disagreement_resolution(case: Case) -> bool:
-    return case.route == Route.DISAGREEMENT_RESOLUTION or case.stage == Stage.ARRANGING_DR
-
-
 def meeting_title(case: Case) -> str:
     """ "Mediation meeting (LDN-2026-00012)": names the case, never the child."""
     kind = meeting_kind_label(case)
@@ -116,7 +112,7 @@ def meeting_title(case: Case) -> str:
 
 def meeting_kind_label(case: Case) -> str:
     """ "mediation meeting" or "disagreement resolution meeting"."""
-    if is_disagreement_resolution(case):
+    if case.is_disagreement_resolution:
         return "disagreement resolution meeting"
     return "mediation meeting"
 
@@ -205,7 +201,7 @@ def arrangement_check(
     calendar = statutory_calendar()
     declined: list[str] = []
     waiting: list[str] = []
-    if is_disagreement_resolution(case):
+    if case.is_disagreement_resolution:
         for party in case.parties.exclude(kind=PartyKind.FAMILY).select_related("organisation"):
             if party.dr_answer == DRAnswer.DECLINES:
                 declined.append(party.name)

@@ -183,7 +183,7 @@ def _sync_meeting_date(case: Case) -> None:
 
 
 def _arranging_stage(case: Case) -> str:
-    if selectors.is_disagreement_resolution(case):
+    if case.is_disagreement_resolution:
         return Stage.ARRANGING_DR
     return Stage.ARRANGING_MEDIATION
 
@@ -381,7 +381,7 @@ def meeting_mark_held(
     meeting.save(update_fields=["status", "held_recorded_at", "updated_at"])
     _reminders_supersede(meeting)
     _sync_meeting_date(case)
-    dr = selectors.is_disagreement_resolution(case)
+    dr = case.is_disagreement_resolution
     if concluded:
         if not dr:
             case_services.case_record_clock_event(
@@ -433,7 +433,7 @@ def _email_context(
         if person.is_family
         else f"the child or young person with the initials {case.child_initials}",
         "kind": selectors.meeting_kind_label(case),
-        "is_mediation": not selectors.is_disagreement_resolution(case),
+        "is_mediation": not case.is_disagreement_resolution,
         "local_authority_name": case.local_authority.name,
         "meeting": meeting,
         "day": weekday_date(start),

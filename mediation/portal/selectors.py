@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from mediation.agreements import selectors as agreement_selectors
 from mediation.cases import clock
-from mediation.cases.choices import DRAnswer, PartyKind, Route, Stage
+from mediation.cases.choices import DRAnswer, PartyKind, Stage
 from mediation.meetings import selectors as meeting_selectors
 from mediation.preparation import selectors as preparation_selectors
 
@@ -39,10 +39,6 @@ def partner_party(*, user: Any, case: Case) -> Party | None:
             organisation_id=user.organisation_id
         )
     ).first()
-
-
-def is_disagreement_resolution(case: Case) -> bool:
-    return case.route == Route.DISAGREEMENT_RESOLUTION or case.stage == Stage.ARRANGING_DR
 
 
 def _active(participants: Any) -> list[Participant]:
@@ -74,7 +70,7 @@ def next_step(*, party: Party, participants: list[Participant], has_summary: boo
             return step
     if not case.is_open:
         return "Nothing: the case is closed"
-    if is_disagreement_resolution(case) and party.dr_answer in (
+    if case.is_disagreement_resolution and party.dr_answer in (
         DRAnswer.NOT_ASKED,
         DRAnswer.ASKED,
     ):
@@ -206,7 +202,7 @@ class PartnerCaseView:
 
     @property
     def is_disagreement_resolution(self) -> bool:
-        return is_disagreement_resolution(self.case)
+        return self.case.is_disagreement_resolution
 
     @property
     def dr_question_open(self) -> bool:

@@ -289,7 +289,7 @@ def summary_submit(request: HttpRequest, case_id: UUID) -> HttpResponse:
 def dr_answer(request: HttpRequest, case_id: UUID) -> HttpResponse:
     """Disagreement resolution is voluntary: the partner says whether it will take part."""
     case, party = _case_and_party(request, case_id, "portal.party.act")
-    if not selectors.is_disagreement_resolution(case):
+    if not case.is_disagreement_resolution:
         raise Http404("This case is not disagreement resolution")
     form = DRAnswerForm(_posted(request))
     if request.method == "POST" and form.is_valid():
