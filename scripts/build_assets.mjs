@@ -16,12 +16,12 @@ rmSync(out, { recursive: true, force: true });
 mkdirSync(join(out, "css"), { recursive: true });
 mkdirSync(join(out, "js"), { recursive: true });
 
-// Fonts, icons and images.
-cpSync(join(modules, "govuk-frontend", "dist", "govuk", "assets"), join(out, "assets"), {
-  recursive: true,
-});
+// Images the components draw (MOJ's icons). Not GOV.UK Frontend's assets: its fonts are GDS
+// Transport and its images the crown and Royal Arms, which belong to GOV.UK alone (ADR 10). The
+// provider's logo and icon are served from BRAND_DIR (see config/settings/base.py).
 cpSync(join(modules, "@ministryofjustice", "frontend", "moj", "assets"), join(out, "assets"), {
   recursive: true,
+  filter: (source) => !/govuk|crown|crest/i.test(source.split("/").pop()),
 });
 
 // Styles.

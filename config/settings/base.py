@@ -17,6 +17,13 @@ SERVICE_PROVIDER_NAME = env.str("SERVICE_PROVIDER_NAME", default="Synthetic Medi
 SERVICE_PHONE = env.str("SERVICE_PHONE", default="0300 000 0000")
 SERVICE_EMAIL = env.str("SERVICE_EMAIL", default="help@mediation.example")
 SERVICE_PHASE = env.str("SERVICE_PHASE", default="beta")
+# The provider's brand (docs/adr/0010-provider-brand.md). The defaults are the demo's invented
+# provider. BRAND_DIR holds logo.svg and icon.svg (see frontend/brand/README.md).
+SERVICE_BRAND_COLOUR = env.str("SERVICE_BRAND_COLOUR", default="#0b5c63")
+SERVICE_PROVIDER_ADDRESS = env.str("SERVICE_PROVIDER_ADDRESS", default="")
+SERVICE_PROVIDER_WEBSITE = env.str("SERVICE_PROVIDER_WEBSITE", default="")
+SERVICE_PROVIDER_REGISTRATION = env.str("SERVICE_PROVIDER_REGISTRATION", default="")
+BRAND_DIR = Path(env.str("BRAND_DIR", default=str(BASE_DIR / "frontend" / "brand")))
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 
 INSTALLED_APPS = [
@@ -74,6 +81,7 @@ TEMPLATES = [
             "environment": "config.jinja2.environment",
             "context_processors": [
                 "mediation.pages.context_processors.service",
+                "mediation.core.branding.brand_context",
                 "django.contrib.messages.context_processors.messages",
             ],
         },
@@ -149,7 +157,7 @@ STATIC_URL = "/static/"
 STATIC_ROOT: Path | None = Path(env.str("STATIC_ROOT", default=str(VAR_DIR / "static")))
 # The build script (scripts/build_assets.mjs) writes GOV.UK Frontend, MOJ Frontend and our own
 # styles here; the folder is built, never committed.
-STATICFILES_DIRS = [BASE_DIR / "build" / "static"]
+STATICFILES_DIRS = [BASE_DIR / "build" / "static", ("brand", BRAND_DIR)]
 MEDIA_ROOT = VAR_DIR / "media"
 # Uploaded and generated documents hold children's data: no URL serves this folder; files are
 # only ever sent by views that check who may see them.

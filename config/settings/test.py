@@ -3,7 +3,7 @@
 import os
 
 from config.settings.base import *  # noqa: F403
-from config.settings.base import BASE_DIR, DATABASES
+from config.settings.base import BASE_DIR, BRAND_DIR, DATABASES
 
 DEBUG = False
 SECRET_KEY = "test-only-key-not-secret"  # noqa: S105
@@ -24,7 +24,7 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-STATICFILES_DIRS = [BASE_DIR / "build" / "static"]
+STATICFILES_DIRS = [BASE_DIR / "build" / "static", ("brand", BRAND_DIR)]
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3" and not os.environ.get(
     "DATABASE_URL"

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from mediation.pages import views
+from mediation.pages import brand_views, views
 
 app_name = "pages"
 
@@ -13,4 +13,5 @@ urlpatterns = [
     path("contact/", views.contact, name="contact"),
     path("feedback/", views.feedback, name="feedback"),
     path("healthz", views.healthz, name="healthz"),
+    path("brand.css", brand_views.brand_css, name="brand-css"),
 ]

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET
 
 from mediation import policy
 from mediation.core import health
+from mediation.core.branding import brand
 
 
 @require_GET
@@ -89,6 +90,7 @@ def error_500(request: HttpRequest) -> HttpResponse:
         "service_phone": settings.SERVICE_PHONE,
         "service_email": settings.SERVICE_EMAIL,
         "service_name": settings.SERVICE_NAME,
+        "brand": brand(),
     }
     from django.template import loader
 

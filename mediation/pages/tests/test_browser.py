@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 pytestmark = pytest.mark.browser
 
 
-def test_start_page_renders_with_govuk_styles_and_scripts(
+def test_start_page_renders_in_the_providers_brand_with_govuk_styles_and_scripts(
     live_server: Any, page: Any, axe: Any, screenshot: Any
 ) -> None:
     page.goto(live_server.url + "/")
@@ -16,15 +16,23 @@ def test_start_page_renders_with_govuk_styles_and_scripts(
         "SEND mediation and disagreement resolution"
     )
     page.evaluate("document.fonts.ready")
-    # The GDS Transport font is loaded from our static files, and GOV.UK Frontend started.
-    assert page.evaluate("document.fonts.check('19px \"GDS Transport\"')")
-    assert page.evaluate(
-        "[...document.fonts].some(f => f.family.includes('GDS Transport') && f.status === 'loaded')"
-    )
+    # Arial, never GOV.UK's own typeface, and no web font at all; GOV.UK Frontend started.
+    font = page.evaluate("getComputedStyle(document.querySelector('h1')).fontFamily")
+    assert font.startswith("arial"), font
+    assert page.evaluate("[...document.fonts].length") == 0
     assert page.evaluate("document.body.classList.contains('govuk-frontend-supported')")
     expect(page.locator("html")).to_have_attribute("data-frontend-initialised", "true")
-    font = page.evaluate("getComputedStyle(document.querySelector('h1')).fontFamily")
-    assert "GDS Transport" in font
+    # The provider's header: its logo, its name and its colour (from settings, via /brand.css).
+    header = page.locator(".govuk-generic-header")
+    expect(header).to_contain_text("Synthetic Mediation Services")
+    assert (
+        page.evaluate(
+            "getComputedStyle(document.querySelector('.govuk-generic-header')).backgroundColor"
+        )
+        == "rgb(11, 92, 99)"
+    )
+    assert page.evaluate("document.querySelector('.app-brand-header__logo').naturalWidth") > 0
+    expect(page.locator(".govuk-header, .govuk-footer, .govuk-logo")).to_have_count(0)
     screenshot("start")
     assert live_server.url + "/" in axe.audited
 
