@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -103,39 +102,24 @@ class MeetingPlan:
 # Checking a plan against the rules
 # ---------------------------------------------------------------------------------------------
 
-# What each way of meeting needs: (format, the plan's field, whether it is there, the message).
-PLACE_RULES: tuple[tuple[str, str, Callable[[MeetingPlan], bool], str], ...] = (
-    (
-        MeetingFormat.IN_PERSON,
-        "venue_name",
-        lambda plan: bool(plan.venue_name),
-        "Enter the name of the venue",
+# What meeting in person or by phone needs, and what to say when it is missing.
+PLACE_NEEDS: dict[str, tuple[tuple[str, str], ...]] = {
+    MeetingFormat.IN_PERSON: (
+        ("venue_name", "Enter the name of the venue"),
+        ("venue_address", "Enter the address of the venue"),
     ),
-    (
-        MeetingFormat.IN_PERSON,
-        "venue_address",
-        lambda plan: bool(plan.venue_address),
-        "Enter the address of the venue",
-    ),
-    (
-        MeetingFormat.VIDEO,
-        "video_link",
-        lambda plan: plan.video_link.startswith("https://"),
-        "Enter the video call link, starting with https://",
-    ),
-    (
-        MeetingFormat.PHONE,
-        "dial_in",
-        lambda plan: bool(plan.dial_in),
-        "Enter the phone number to call and any PIN",
-    ),
-)
+    MeetingFormat.PHONE: (("dial_in", "Enter the phone number to call and any PIN"),),
+}
 
 
 def _check_place(plan: MeetingPlan) -> None:
-    for format_, name, present, message in PLACE_RULES:
-        if plan.format == format_ and not present(plan):
+    for name, message in PLACE_NEEDS.get(plan.format, ()):
+        if not getattr(plan, name):
             raise ApplicationError(message, field=name)
+    if plan.format == MeetingFormat.VIDEO and not plan.video_link.startswith("https://"):
+        raise ApplicationError(
+            "Enter the video call link, starting with https://", field="video_link"
+        )
 
 
 def _check_time(plan: MeetingPlan) -> None:
