@@ -1,5 +1,7 @@
 """The vocabulary of a meeting. Public: other apps and templates use these choices."""
 
+from zoneinfo import ZoneInfo
+
 from django.db import models
 
 
@@ -34,3 +36,6 @@ class ReminderStatus(models.TextChoices):
 
 DEFAULT_DURATION_MINUTES = 180
 MINIMUM_NOTICE_WORKING_DAYS = 5
+
+# Meetings happen in England: their dates, times and reminders are London times.
+LONDON = ZoneInfo("Europe/London")

@@ -1,13 +1,61 @@
 """Arranging, changing and cancelling the meeting; recording it held; the LA cannot arrange."""
 
 import datetime as dt
-from typing import Any
+from typing import Any, ClassVar, NotRequired, TypedDict
 
 from django import forms
 from django.utils import timezone
 
 from mediation.core.forms_govuk import GovukDateField, TimeField
 from mediation.meetings.choices import DEFAULT_DURATION_MINUTES, MeetingFormat
+from mediation.meetings.services import MeetingPlan
+
+
+class MeetingAnswers(TypedDict):
+    """A meeting form's answers as kept in the session, between the question and check pages."""
+
+    format: str
+    starts_at: str  # ISO 8601, aware
+    duration_minutes: int
+    venue_name: str
+    venue_address: str
+    video_link: str
+    dial_in: str
+    arrangements: str
+    notice_given_on: str  # ISO 8601
+    short_notice_agreed: bool
+    short_notice_note: str
+    reason: NotRequired[str]  # when moving a meeting
+
+
+def plan_from_answers(answers: MeetingAnswers) -> MeetingPlan:
+    """The plan the answers describe, for the services to check or carry out."""
+    return MeetingPlan(
+        format=answers["format"],
+        starts_at=dt.datetime.fromisoformat(answers["starts_at"]),
+        duration_minutes=int(answers["duration_minutes"]),
+        venue_name=answers["venue_name"],
+        venue_address=answers["venue_address"],
+        video_link=answers["video_link"],
+        dial_in=answers["dial_in"],
+        arrangements=answers["arrangements"],
+        notice_given_on=dt.date.fromisoformat(answers["notice_given_on"]),
+        short_notice_agreed=bool(answers["short_notice_agreed"]),
+        short_notice_note=answers["short_notice_note"],
+    )
+
+
+def initial_from_answers(answers: MeetingAnswers) -> dict[str, object]:
+    """The question page filled in again from answers kept in the session."""
+    starts_at = timezone.localtime(dt.datetime.fromisoformat(answers["starts_at"]))
+    initial: dict[str, object] = {
+        k: v for k, v in answers.items() if k not in {"starts_at", "short_notice_agreed"}
+    }
+    initial["day"] = starts_at.date()
+    initial["time"] = starts_at.strftime("%H:%M")
+    initial["notice_given_on"] = dt.date.fromisoformat(answers["notice_given_on"])
+    initial["short_notice"] = ["agreed"] if answers["short_notice_agreed"] else []
+    return initial
 
 
 class MeetingForm(forms.Form):
@@ -106,35 +154,46 @@ class MeetingForm(forms.Form):
     }
     govuk_classes = {"time": "govuk-input--width-5", "duration_minutes": "govuk-input--width-4"}
 
+    # Where each way of meeting is, and the message when it is missing.
+    place_fields: ClassVar[dict[str, tuple[tuple[str, str], ...]]] = {
+        MeetingFormat.IN_PERSON: (
+            ("venue_name", "Enter the name of the venue"),
+            ("venue_address", "Enter the address of the venue"),
+        ),
+        MeetingFormat.PHONE: (("dial_in", "Enter the phone number to call and any PIN"),),
+    }
+
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
-        format_ = cleaned.get("format")
-        if format_ == MeetingFormat.IN_PERSON:
-            if not cleaned.get("venue_name", "").strip():
-                self.add_error("venue_name", "Enter the name of the venue")
-            if not cleaned.get("venue_address", "").strip():
-                self.add_error("venue_address", "Enter the address of the venue")
-        elif format_ == MeetingFormat.VIDEO:
-            link = cleaned.get("video_link") or ""
-            if not link:
-                self.add_error("video_link", "Enter the video call link")
-            elif not link.startswith("https://"):
-                self.add_error("video_link", "Enter a secure link, starting with https://")
-        elif format_ == MeetingFormat.PHONE and not cleaned.get("dial_in", "").strip():
-            self.add_error("dial_in", "Enter the phone number to call and any PIN")
+        self._clean_place(cleaned)
         if (
             "agreed" in cleaned.get("short_notice", [])
             and not cleaned.get("short_notice_note", "").strip()
         ):
             self.add_error("short_notice_note", "Say who agreed to shorter notice, when and how")
+        self._clean_start(cleaned)
+        return cleaned
+
+    def _clean_place(self, cleaned: dict[str, Any]) -> None:
+        format_ = cleaned.get("format") or ""
+        for name, message in self.place_fields.get(format_, ()):
+            if not cleaned.get(name, "").strip():
+                self.add_error(name, message)
+        if format_ == MeetingFormat.VIDEO:
+            link = cleaned.get("video_link") or ""
+            if not link:
+                self.add_error("video_link", "Enter the video call link")
+            elif not link.startswith("https://"):
+                self.add_error("video_link", "Enter a secure link, starting with https://")
+
+    def _clean_start(self, cleaned: dict[str, Any]) -> None:
         day, time = cleaned.get("day"), cleaned.get("time")
         if day and time:
             cleaned["starts_at"] = timezone.make_aware(dt.datetime.combine(day, time))
             if cleaned["starts_at"] <= timezone.now():
                 self.add_error("time", "The meeting must start in the future")
-        return cleaned
 
-    def answers(self) -> dict[str, Any]:
+    def answers(self) -> MeetingAnswers:
         """What to keep in the session between the question page and the check page."""
         data = self.cleaned_data
         return {
@@ -160,7 +219,7 @@ class RescheduleForm(MeetingForm):
         error_messages={"required": "Say why the meeting is changing"},
     )
 
-    def answers(self) -> dict[str, Any]:
+    def answers(self) -> MeetingAnswers:
         return {**super().answers(), "reason": self.cleaned_data["reason"]}
 
 

@@ -7,9 +7,8 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
@@ -18,9 +17,10 @@ from django.utils import timezone
 from mediation.cases import services as case_services
 from mediation.cases.choices import Stage
 from mediation.core.errors import ApplicationError, ConflictError
-from mediation.core.formatting import govuk_time, weekday_date
-from mediation.meetings import selectors
+from mediation.core.formatting import weekday_date
+from mediation.meetings import calendar, presenters, selectors, tasks
 from mediation.meetings.choices import (
+    LONDON,
     InvitationKind,
     MeetingFormat,
     MeetingStatus,
@@ -32,11 +32,13 @@ from mediation.notifications import services as notifications
 from mediation.rules import statutory_calendar
 
 if TYPE_CHECKING:
+    from mediation.accounts.actors import Actor
     from mediation.cases.models import Case
+    from mediation.meetings.presenters import ArrangementCheck
+    from mediation.meetings.selectors import Recipient
 
 logger = logging.getLogger(__name__)
 
-LONDON = selectors.LONDON
 MIN_DURATION = 30
 MAX_DURATION = 8 * 60
 LONGEST_AHEAD = dt.timedelta(days=366)
@@ -50,10 +52,6 @@ TEMPLATES = {
     InvitationKind.UPDATE: "meeting_changed",
     InvitationKind.CANCELLATION: "meeting_cancelled",
 }
-
-
-def _user(actor: Any) -> Any:
-    return actor if actor is not None and getattr(actor, "is_authenticated", False) else None
 
 
 @dataclass(frozen=True)
@@ -100,71 +98,102 @@ class MeetingPlan:
         )
 
 
-def _validate(*, case: Case, plan: MeetingPlan) -> tuple[MeetingPlan, selectors.ArrangementCheck]:
-    """Check a plan against the rules; return it tidied, with what the check page shows."""
-    if plan.format not in MeetingFormat.values:
+# ---------------------------------------------------------------------------------------------
+# Checking a plan against the rules
+# ---------------------------------------------------------------------------------------------
+
+# What meeting in person or by phone needs, and what to say when it is missing.
+PLACE_NEEDS: dict[str, tuple[tuple[str, str], ...]] = {
+    MeetingFormat.IN_PERSON: (
+        ("venue_name", "Enter the name of the venue"),
+        ("venue_address", "Enter the address of the venue"),
+    ),
+    MeetingFormat.PHONE: (("dial_in", "Enter the phone number to call and any PIN"),),
+}
+
+
+def _check_place(plan: MeetingPlan) -> None:
+    for name, message in PLACE_NEEDS.get(plan.format, ()):
+        if not getattr(plan, name):
+            raise ApplicationError(message, field=name)
+    if plan.format == MeetingFormat.VIDEO and not plan.video_link.startswith("https://"):
         raise ApplicationError(
-            "Choose how the meeting will happen: in person, by video or by phone"
+            "Enter the video call link, starting with https://", field="video_link"
         )
-    plan = plan.cleaned()
-    if plan.format == MeetingFormat.IN_PERSON:
-        if not plan.venue_name:
-            raise ApplicationError("Enter the name of the venue")
-        if not plan.venue_address:
-            raise ApplicationError("Enter the address of the venue")
-    elif plan.format == MeetingFormat.VIDEO:
-        if not plan.video_link.startswith("https://"):
-            raise ApplicationError("Enter the video call link, starting with https://")
-    elif not plan.dial_in:
-        raise ApplicationError("Enter the phone number to call and any PIN")
+
+
+def _check_time(plan: MeetingPlan) -> None:
     if timezone.is_naive(plan.starts_at):
         raise ValueError("starts_at must be an aware datetime")
     now = timezone.now()
     if plan.starts_at <= now:
-        raise ApplicationError("The meeting must start in the future")
+        raise ApplicationError("The meeting must start in the future", field="starts_at")
     if plan.starts_at > now + LONGEST_AHEAD:
-        raise ApplicationError("The meeting must be within the next 12 months")
+        raise ApplicationError("The meeting must be within the next 12 months", field="starts_at")
     if not MIN_DURATION <= plan.duration_minutes <= MAX_DURATION:
         raise ApplicationError(
-            f"The meeting must last between {MIN_DURATION} minutes and {MAX_DURATION // 60} hours"
+            f"The meeting must last between {MIN_DURATION} minutes and {MAX_DURATION // 60} hours",
+            field="duration_minutes",
         )
+
+
+def _check_notice(plan: MeetingPlan, check: ArrangementCheck) -> MeetingPlan:
+    """The family must be told 5 working days before, unless they agreed to less (recorded)."""
     assert plan.notice_given_on is not None
-    check = selectors.arrangement_check(
+    if plan.notice_given_on > timezone.localdate():
+        raise ApplicationError(
+            "The date the family was told cannot be in the future", field="notice_given_on"
+        )
+    if plan.notice_given_on > check.meeting_date:
+        raise ApplicationError(
+            "The family must be told the date and place before the meeting",
+            field="notice_given_on",
+        )
+    if not check.notice_is_short:
+        # Enough notice: an agreement to shorter notice is not needed, so none is recorded.
+        return replace(plan, short_notice_agreed=False, short_notice_note="")
+    if not plan.short_notice_agreed:
+        raise ApplicationError(
+            "The family must be given the date and place at least 5 working days before the "
+            f"meeting, so by {weekday_date(check.notice_due)}. Choose a later date, or record "
+            "that the family agreed to shorter notice",
+            field="short_notice_agreed",
+        )
+    if not plan.short_notice_note:
+        raise ApplicationError(
+            "Say who in the family agreed to shorter notice, when, and how they said so",
+            field="short_notice_note",
+        )
+    return plan
+
+
+def _validate(*, case: Case, plan: MeetingPlan) -> tuple[MeetingPlan, ArrangementCheck]:
+    """Check a plan against the rules; return it tidied, with what the check page shows."""
+    if plan.format not in MeetingFormat.values:
+        raise ApplicationError(
+            "Choose how the meeting will happen: in person, by video or by phone", field="format"
+        )
+    plan = plan.cleaned()
+    _check_place(plan)
+    _check_time(plan)
+    assert plan.notice_given_on is not None
+    check = presenters.arrangement_check(
         case=case, starts_at=plan.starts_at, notice_given_on=plan.notice_given_on
     )
-    if plan.notice_given_on > timezone.localdate():
-        raise ApplicationError("The date the family was told cannot be in the future")
-    if plan.notice_given_on > check.meeting_date:
-        raise ApplicationError("The family must be told the date and place before the meeting")
-    if check.notice_is_short:
-        if not plan.short_notice_agreed:
-            raise ApplicationError(
-                "The family must be given the date and place at least 5 working days before the "
-                f"meeting, so by {weekday_date(check.notice_due)}. Choose a later date, or record "
-                "that the family agreed to shorter notice"
-            )
-        if not plan.short_notice_note:
-            raise ApplicationError(
-                "Say who in the family agreed to shorter notice, when, and how they said so"
-            )
-    else:
-        # Enough notice: an agreement to shorter notice is not needed, so none is recorded.
-        plan = replace(plan, short_notice_agreed=False, short_notice_note="")
-    return plan, check
+    return _check_notice(plan, check), check
 
 
-def meeting_plan_check(*, case: Case, plan: MeetingPlan) -> selectors.ArrangementCheck:
+def meeting_plan_check(*, case: Case, plan: MeetingPlan) -> ArrangementCheck:
     """Validate a plan without saving it (for the check page). Raises ApplicationError."""
     return _validate(case=case, plan=plan)[1]
 
 
-def _when(meeting: Meeting) -> str:
-    start = timezone.localtime(meeting.starts_at, LONDON)
-    end = timezone.localtime(meeting.ends_at, LONDON)
-    return f"{weekday_date(start)}, {govuk_time(start)} to {govuk_time(end)}"
+# ---------------------------------------------------------------------------------------------
+# Arranging, changing, cancelling, holding
+# ---------------------------------------------------------------------------------------------
 
 
-def _notice_line(meeting: Meeting, check: selectors.ArrangementCheck) -> str:
+def _notice_line(meeting: Meeting, check: ArrangementCheck) -> str:
     text = f"The family was given the date and place on {weekday_date(meeting.notice_given_on)}"
     if meeting.short_notice_agreed:
         return (
@@ -188,102 +217,9 @@ def _arranging_stage(case: Case) -> str:
     return Stage.ARRANGING_MEDIATION
 
 
-# ---------------------------------------------------------------------------------------------
-# Arranging, changing, cancelling, holding
-# ---------------------------------------------------------------------------------------------
-
-
-@transaction.atomic
-def meeting_arrange(*, case: Case, plan: MeetingPlan, actor: Any) -> Meeting:
-    """Arrange the meeting: record it, set the clock's meeting date, invite everyone with an
-    e-mail address (with a calendar file), and schedule the reminders.
-
-    Refuses a start in the past, and notice of less than 5 working days unless the family agreed
-    to it (recorded with a note). A meeting after the 30-day date is allowed: the timeline and
-    `selectors.arrangement_check` say so.
-    """
-    if not case.is_open:
-        raise ConflictError("This case is closed")
-    if selectors.meetings_for_case(case=case).filter(status=MeetingStatus.ARRANGED).exists():
-        raise ConflictError("A meeting is already arranged for this case. Change it instead")
-    if not selectors.can_arrange(case=case):
-        raise ConflictError(
-            "A meeting can be arranged once the family has asked for mediation or "
-            "disagreement resolution"
-        )
-    plan, check = _validate(case=case, plan=plan)
+def _set_plan(meeting: Meeting, plan: MeetingPlan) -> None:
+    """Copy the plan's when, where and how onto the meeting (not saved)."""
     assert plan.notice_given_on is not None
-    stage_before = case.stage
-    try:
-        with transaction.atomic():
-            meeting = Meeting.objects.create(
-                case=case,
-                format=plan.format,
-                starts_at=plan.starts_at,
-                duration_minutes=plan.duration_minutes,
-                venue_name=plan.venue_name,
-                venue_address=plan.venue_address,
-                video_link=plan.video_link,
-                dial_in=plan.dial_in,
-                arrangements=plan.arrangements,
-                notice_given_on=plan.notice_given_on,
-                short_notice_agreed=plan.short_notice_agreed,
-                short_notice_note=plan.short_notice_note,
-                stage_before=stage_before,
-                created_by=_user(actor),
-            )
-    except IntegrityError as exc:
-        raise ConflictError(
-            "A meeting was arranged for this case just now. Check the case before trying again"
-        ) from exc
-    _sync_meeting_date(case)
-    lines = [meeting.place + ".", f"Length: {selectors.duration_label(meeting.duration_minutes)}."]
-    lines.append(_notice_line(meeting, check))
-    lines.extend(check.warnings)
-    case_services.case_set_stage(
-        case=case,
-        stage=Stage.MEETING_ARRANGED,
-        actor=_user(actor),
-        title=f"Meeting arranged: {_when(meeting)}",
-        description=" ".join(lines),
-    )
-    invitations_send(meeting=meeting, actor=actor)
-    reminders_schedule(meeting=meeting)
-    return meeting
-
-
-@transaction.atomic
-def meeting_reschedule(*, meeting: Meeting, plan: MeetingPlan, reason: str, actor: Any) -> Meeting:
-    """Move the meeting (date, time, length or place), keeping the history; send everyone invited
-    the update (same UID, SEQUENCE + 1) and reschedule the reminders. Same notice rule."""
-    meeting = Meeting.objects.select_for_update().select_related("case").get(pk=meeting.pk)
-    case = meeting.case
-    if not case.is_open:
-        raise ConflictError("This case is closed")
-    if meeting.status != MeetingStatus.ARRANGED:
-        raise ConflictError(f"This meeting is {meeting.get_status_display().lower()}")
-    if not reason.strip():
-        raise ApplicationError("Say why the meeting is changing")
-    plan, check = _validate(case=case, plan=plan)
-    assert plan.notice_given_on is not None
-    before = (meeting.starts_at, meeting.duration_minutes, meeting.place)
-    after = (plan.starts_at, plan.duration_minutes, plan.place)
-    if before == after:
-        raise ApplicationError(
-            "Change the date, time, length or place of the meeting, or cancel it instead"
-        )
-    change = MeetingChange.objects.create(
-        meeting=meeting,
-        from_starts_at=meeting.starts_at,
-        to_starts_at=plan.starts_at,
-        from_duration_minutes=meeting.duration_minutes,
-        to_duration_minutes=plan.duration_minutes,
-        from_place=meeting.place,
-        to_place=plan.place,
-        reason=reason.strip(),
-        changed_by=_user(actor),
-    )
-    old_when = _when(meeting)
     meeting.format = plan.format
     meeting.starts_at = plan.starts_at
     meeting.duration_minutes = plan.duration_minutes
@@ -295,22 +231,132 @@ def meeting_reschedule(*, meeting: Meeting, plan: MeetingPlan, reason: str, acto
     meeting.notice_given_on = plan.notice_given_on
     meeting.short_notice_agreed = plan.short_notice_agreed
     meeting.short_notice_note = plan.short_notice_note
+
+
+def _check_can_arrange(case: Case) -> None:
+    if not case.is_open:
+        raise ConflictError("This case is closed")
+    if selectors.arranged_meeting(case=case) is not None:
+        raise ConflictError("A meeting is already arranged for this case. Change it instead")
+    if not selectors.can_arrange(case=case):
+        raise ConflictError(
+            "A meeting can be arranged once the family has asked for mediation or "
+            "disagreement resolution"
+        )
+
+
+def _meeting_create(case: Case, plan: MeetingPlan, actor: Actor | None) -> Meeting:
+    meeting = Meeting(case=case, stage_before=case.stage, created_by=actor)
+    _set_plan(meeting, plan)
+    try:
+        with transaction.atomic():
+            meeting.save(force_insert=True)
+    except IntegrityError as exc:
+        raise ConflictError(
+            "A meeting was arranged for this case just now. Check the case before trying again"
+        ) from exc
+    return meeting
+
+
+@transaction.atomic
+def meeting_arrange(*, case: Case, plan: MeetingPlan, actor: Actor | None) -> Meeting:
+    """Arrange the meeting: record it, set the clock's meeting date, invite everyone with an
+    e-mail address (with a calendar file), and schedule the reminders.
+
+    Refuses a start in the past, and notice of less than 5 working days unless the family agreed
+    to it (recorded with a note). A meeting after the 30-day date is allowed: the timeline and
+    `presenters.arrangement_check` say so.
+    """
+    _check_can_arrange(case)
+    plan, check = _validate(case=case, plan=plan)
+    meeting = _meeting_create(case, plan, actor)
+    _sync_meeting_date(case)
+    lines = [
+        meeting.place + ".",
+        f"Length: {presenters.duration_label(meeting.duration_minutes)}.",
+        _notice_line(meeting, check),
+        *check.warnings,
+    ]
+    case_services.case_set_stage(
+        case=case,
+        stage=Stage.MEETING_ARRANGED,
+        actor=actor,
+        title=f"Meeting arranged: {presenters.meeting_when(meeting)}",
+        description=" ".join(lines),
+    )
+    invitations_send(meeting=meeting, actor=actor)
+    reminders_schedule(meeting=meeting)
+    return meeting
+
+
+def _locked(meeting: Meeting) -> Meeting:
+    """The meeting, read again and locked for this transaction."""
+    return Meeting.objects.select_for_update().select_related("case").get(pk=meeting.pk)
+
+
+def _require_open(case: Case) -> None:
+    if not case.is_open:
+        raise ConflictError("This case is closed")
+
+
+def _require_arranged(meeting: Meeting) -> None:
+    if meeting.status != MeetingStatus.ARRANGED:
+        raise ConflictError(f"This meeting is {meeting.get_status_display().lower()}")
+
+
+def _change_record(
+    meeting: Meeting, plan: MeetingPlan, reason: str, actor: Actor | None
+) -> MeetingChange:
+    return MeetingChange.objects.create(
+        meeting=meeting,
+        from_starts_at=meeting.starts_at,
+        to_starts_at=plan.starts_at,
+        from_duration_minutes=meeting.duration_minutes,
+        to_duration_minutes=plan.duration_minutes,
+        from_place=meeting.place,
+        to_place=plan.place,
+        reason=reason.strip(),
+        changed_by=actor,
+    )
+
+
+@transaction.atomic
+def meeting_reschedule(
+    *, meeting: Meeting, plan: MeetingPlan, reason: str, actor: Actor | None
+) -> Meeting:
+    """Move the meeting (date, time, length or place), keeping the history; send everyone invited
+    the update (same UID, SEQUENCE + 1) and reschedule the reminders. Same notice rule."""
+    meeting = _locked(meeting)
+    case = meeting.case
+    _require_open(case)
+    _require_arranged(meeting)
+    if not reason.strip():
+        raise ApplicationError("Say why the meeting is changing", field="reason")
+    plan, check = _validate(case=case, plan=plan)
+    if (meeting.starts_at, meeting.duration_minutes, meeting.place) == (
+        plan.starts_at,
+        plan.duration_minutes,
+        plan.place,
+    ):
+        raise ApplicationError(
+            "Change the date, time, length or place of the meeting, or cancel it instead"
+        )
+    change = _change_record(meeting, plan, reason, actor)
+    lines = [f"Was {presenters.meeting_when(meeting)}."]
+    _set_plan(meeting, plan)
     meeting.sequence += 1
     meeting.save()
     _sync_meeting_date(case)
     _reminders_supersede(meeting)
-    lines = [f"Was {old_when}."]
     if change.place_changed:
         lines.append(f"Was: {change.from_place}. Now: {meeting.place}.")
-    lines.append(f"Reason: {change.reason}")
-    lines.append(_notice_line(meeting, check))
-    lines.extend(check.warnings)
+    lines += [f"Reason: {change.reason}", _notice_line(meeting, check), *check.warnings]
     case_services.event_record(
         case=case,
         kind="meeting_rescheduled",
-        title=f"Meeting moved to {_when(meeting)}",
+        title=f"Meeting moved to {presenters.meeting_when(meeting)}",
         description=" ".join(lines),
-        actor=_user(actor),
+        actor=actor,
     )
     invitations_send(meeting=meeting, actor=actor, change=change)
     reminders_schedule(meeting=meeting)
@@ -318,15 +364,14 @@ def meeting_reschedule(*, meeting: Meeting, plan: MeetingPlan, reason: str, acto
 
 
 @transaction.atomic
-def meeting_cancel(*, meeting: Meeting, reason: str, actor: Any) -> Meeting:
+def meeting_cancel(*, meeting: Meeting, reason: str, actor: Actor | None) -> Meeting:
     """Cancel the meeting: tell everyone invited (a calendar cancellation, METHOD:CANCEL), stop
     the reminders, clear the clock's meeting date and put the case back to arranging."""
-    meeting = Meeting.objects.select_for_update().select_related("case").get(pk=meeting.pk)
+    meeting = _locked(meeting)
     case = meeting.case
-    if meeting.status != MeetingStatus.ARRANGED:
-        raise ConflictError(f"This meeting is {meeting.get_status_display().lower()}")
+    _require_arranged(meeting)
     if not reason.strip():
-        raise ApplicationError("Say why the meeting is cancelled")
+        raise ApplicationError("Say why the meeting is cancelled", field="reason")
     meeting.status = MeetingStatus.CANCELLED
     meeting.cancelled_at = timezone.now()
     meeting.cancellation_reason = reason.strip()
@@ -334,18 +379,17 @@ def meeting_cancel(*, meeting: Meeting, reason: str, actor: Any) -> Meeting:
     meeting.save()
     _reminders_supersede(meeting)
     _sync_meeting_date(case)
-    when = _when(meeting)
     if case.is_open and case.stage == Stage.MEETING_ARRANGED:
         back_to = meeting.stage_before or _arranging_stage(case)
         if back_to in {Stage.MEETING_ARRANGED, ""}:
             back_to = _arranging_stage(case)
-        case_services.case_set_stage(case=case, stage=back_to, actor=_user(actor))
+        case_services.case_set_stage(case=case, stage=back_to, actor=actor)
     case_services.event_record(
         case=case,
         kind="meeting_cancelled",
-        title=f"Meeting cancelled ({when})",
+        title=f"Meeting cancelled ({presenters.meeting_when(meeting)})",
         description=f"Reason: {meeting.cancellation_reason}",
-        actor=_user(actor),
+        actor=actor,
     )
     invitations_send(meeting=meeting, actor=actor, cancellation=True)
     return meeting
@@ -353,7 +397,7 @@ def meeting_cancel(*, meeting: Meeting, reason: str, actor: Any) -> Meeting:
 
 @transaction.atomic
 def meeting_mark_held(
-    *, meeting: Meeting, actor: Any, concluded: bool = True, note: str = ""
+    *, meeting: Meeting, actor: Actor | None, concluded: bool = True, note: str = ""
 ) -> Meeting:
     """Record that the meeting took place.
 
@@ -362,12 +406,10 @@ def meeting_mark_held(
     resolution has no certificate. Otherwise the parties agreed to meet again, and the case goes
     back to arranging the next meeting.
     """
-    meeting = Meeting.objects.select_for_update().select_related("case").get(pk=meeting.pk)
+    meeting = _locked(meeting)
     case = meeting.case
-    if not case.is_open:
-        raise ConflictError("This case is closed")
-    if meeting.status != MeetingStatus.ARRANGED:
-        raise ConflictError(f"This meeting is {meeting.get_status_display().lower()}")
+    _require_open(case)
+    _require_arranged(meeting)
     if meeting.starts_at > timezone.now():
         raise ApplicationError("The meeting has not started yet")
     held_on = timezone.localtime(meeting.starts_at, LONDON).date()
@@ -381,31 +423,27 @@ def meeting_mark_held(
     meeting.save(update_fields=["status", "held_recorded_at", "updated_at"])
     _reminders_supersede(meeting)
     _sync_meeting_date(case)
-    dr = case.is_disagreement_resolution
-    if concluded:
-        if not dr:
-            case_services.case_record_clock_event(
-                case=case, event="mediation_concluded", on=held_on
-            )
-            due = statutory_calendar().add_working_days(held_on, 3)
-            title = (
-                f"Meeting held on {weekday_date(held_on)}: mediation concluded, certificate due "
-                f"by {weekday_date(due)}"
-            )
-        else:
-            title = f"Meeting held on {weekday_date(held_on)}: disagreement resolution concluded"
-        case_services.case_set_stage(
-            case=case, stage=Stage.AFTER_MEETING, actor=_user(actor), title=title, description=note
-        )
-    else:
-        case_services.case_set_stage(
-            case=case,
-            stage=_arranging_stage(case),
-            actor=_user(actor),
-            title=f"Meeting held on {weekday_date(held_on)}: the parties will meet again",
-            description=note,
-        )
+    if concluded and not case.is_disagreement_resolution:
+        # The certificate after mediation is due within 3 working days of this.
+        case_services.case_record_clock_event(case=case, event="mediation_concluded", on=held_on)
+    case_services.case_set_stage(
+        case=case,
+        stage=Stage.AFTER_MEETING if concluded else _arranging_stage(case),
+        actor=actor,
+        title=_held_title(case, held_on, concluded=concluded),
+        description=note,
+    )
     return meeting
+
+
+def _held_title(case: Case, held_on: dt.date, *, concluded: bool) -> str:
+    held = f"Meeting held on {weekday_date(held_on)}"
+    if not concluded:
+        return f"{held}: the parties will meet again"
+    if case.is_disagreement_resolution:
+        return f"{held}: disagreement resolution concluded"
+    due = statutory_calendar().add_working_days(held_on, 3)
+    return f"{held}: mediation concluded, certificate due by {weekday_date(due)}"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -413,60 +451,105 @@ def meeting_mark_held(
 # ---------------------------------------------------------------------------------------------
 
 
-def _email_context(
+def _who_to_send(
+    meeting: Meeting, *, cancellation: bool
+) -> tuple[list[Recipient], list[Recipient]]:
+    """(who is sent the meeting now, who must be told another way)."""
+    if cancellation:
+        return selectors.recipients_invited(meeting=meeting), []
+    _require_arranged(meeting)
+    rows = selectors.meeting_invitees(meeting=meeting)
+    return (
+        [r.recipient for r in rows if r.recipient.email and not r.up_to_date],
+        [r.recipient for r in rows if not r.recipient.email],
+    )
+
+
+def _invitation_kind(person: Recipient, sent_before: set[str], cancellation: bool) -> str:
+    if cancellation:
+        return InvitationKind.CANCELLATION
+    if person.key in sent_before:
+        return InvitationKind.UPDATE
+    return InvitationKind.INVITATION
+
+
+def _invitation_send(
     meeting: Meeting,
-    person: selectors.Recipient,
+    person: Recipient,
     *,
-    change: MeetingChange | None = None,
-    reminder: Reminder | None = None,
-) -> dict[str, Any]:
-    case = meeting.case
-    shared = person.may_see_family_details
-    start = timezone.localtime(meeting.starts_at, LONDON)
-    end = timezone.localtime(meeting.ends_at, LONDON)
-    context: dict[str, Any] = {
-        "recipient_name": person.name,
-        "is_family": person.is_family,
-        "is_mediator": person.user is not None,
-        "reference": case.reference,
-        "child": case.child_first_name
-        if person.is_family
-        else f"the child or young person with the initials {case.child_initials}",
-        "kind": selectors.meeting_kind_label(case),
-        "is_mediation": not case.is_disagreement_resolution,
-        "local_authority_name": case.local_authority.name,
-        "meeting": meeting,
-        "day": weekday_date(start),
-        "start_time": govuk_time(start),
-        "end_time": govuk_time(end),
-        "duration": selectors.duration_label(meeting.duration_minutes),
-        "venue_address_lines": [
-            line.strip() for line in meeting.venue_address.splitlines() if line.strip()
+    kind: str,
+    attendees: list[Recipient],
+    change: MeetingChange | None,
+    actor: Actor | None,
+) -> Invitation:
+    """E-mail one person the meeting with its calendar file, and keep a record of it."""
+    cancellation = kind == InvitationKind.CANCELLATION
+    content = calendar.meeting_ics(
+        meeting=meeting,
+        method="CANCEL" if cancellation else "REQUEST",
+        recipient=person,
+        attendees=attendees,
+    )
+    who = person.key.replace(":", "-")
+    path = default_storage.save(
+        f"meetings/{meeting.pk}/{meeting.sequence:03d}-{kind}-{who}.ics", ContentFile(content)
+    )
+    email = notifications.email_queue(
+        template=TEMPLATES[InvitationKind(kind)],
+        to=[person.email],
+        context=presenters.meeting_email_context(
+            meeting, person, change=change if kind == InvitationKind.UPDATE else None
+        ),
+        case=meeting.case,
+        attachments=[
+            {
+                "name": "cancelled-meeting.ics" if cancellation else "meeting.ics",
+                "path": path,
+                "mimetype": "text/calendar",
+            }
         ],
-        "dial_in": " ".join(meeting.dial_in.split()),
-        "attending": selectors.attendance_lines(case=case, show_family_names=shared),
-        "arrangements": meeting.arrangements if shared else "",
-        "contact_phone": case.service.phone or settings.SERVICE_PHONE,
-        "contact_email": selectors.organiser_email(case),
-        "service_label": f"{case.service.name} service",
-    }
+    )
+    return Invitation.objects.create(
+        meeting=meeting,
+        participant=person.participant,
+        user=person.user,
+        name=person.name,
+        kind=kind,
+        sequence=meeting.sequence,
+        email_address=person.email,
+        sent_at=timezone.now(),
+        email_id=email.pk if email is not None else None,
+        sent_by=actor,
+    )
+
+
+def _invitations_title(
+    sent: list[Invitation], *, cancellation: bool, change: MeetingChange | None
+) -> str:
+    if cancellation:
+        return "Meeting cancellation sent"
+    if not sent:
+        return "Meeting invitations not sent: no email addresses"
     if change is not None:
-        was = timezone.localtime(change.from_starts_at, LONDON)
-        context["change"] = change
-        context["was"] = f"{weekday_date(was)} at {govuk_time(was)}"
-        context["place_changed"] = change.place_changed
-        context["was_place"] = selectors.lower_first(change.from_place)
-    if reminder is not None:
-        context["reminder"] = reminder
-        context["is_today"] = reminder.kind == ReminderKind.MORNING
-    return context
+        return "Meeting update sent"
+    return "Meeting invitations sent"
+
+
+def _invitations_description(sent: list[Invitation], no_email: list[Recipient]) -> str:
+    parts = []
+    if sent:
+        parts.append("Sent to " + ", ".join(f"{i.name} ({i.email_address})" for i in sent) + ".")
+    if no_email:
+        names = ", ".join(p.name for p in no_email)
+        parts.append(f"No email address for {names}: tell them another way.")
+    return " ".join(parts)
 
 
 @transaction.atomic
 def invitations_send(
     *,
     meeting: Meeting,
-    actor: Any,
+    actor: Actor | None,
     change: MeetingChange | None = None,
     cancellation: bool = False,
 ) -> list[Invitation]:
@@ -476,91 +559,29 @@ def invitations_send(
     cancellation, everyone who was sent the meeting gets the cancellation. Those without an
     e-mail address are named on the timeline so that someone tells them another way.
     """
-    case = meeting.case
-    if cancellation:
-        recipients = selectors.recipients_invited(meeting=meeting)
-        no_email: list[selectors.Recipient] = []
-    else:
-        if meeting.status != MeetingStatus.ARRANGED:
-            raise ConflictError(f"This meeting is {meeting.get_status_display().lower()}")
-        rows = selectors.meeting_invitees(meeting=meeting)
-        recipients = [r.recipient for r in rows if r.recipient.email and not r.up_to_date]
-        no_email = [r.recipient for r in rows if not r.recipient.email]
+    recipients, no_email = _who_to_send(meeting, cancellation=cancellation)
     # Each calendar file lists everyone sent the meeting, including those sent it just now.
     attendees = selectors.recipients_invited(meeting=meeting)
     attendees += [r for r in recipients if r not in attendees]
-    previously = {
-        f"participant:{p}" if p else f"user:{u}"
-        for p, u in meeting.invitations.values_list("participant_id", "user_id")
-    }
-    sent: list[Invitation] = []
-    for person in recipients:
-        if cancellation:
-            kind = InvitationKind.CANCELLATION
-        elif person.key in previously:
-            kind = InvitationKind.UPDATE
-        else:
-            kind = InvitationKind.INVITATION
-        method = "CANCEL" if cancellation else "REQUEST"
-        content = selectors.meeting_ics(
-            meeting=meeting, method=method, recipient=person, attendees=attendees
+    sent_before = selectors.keys_ever_sent(meeting=meeting)
+    sent = [
+        _invitation_send(
+            meeting,
+            person,
+            kind=_invitation_kind(person, sent_before, cancellation),
+            attendees=attendees,
+            change=change,
+            actor=actor,
         )
-        who = person.key.replace(":", "-")
-        path = default_storage.save(
-            f"meetings/{meeting.pk}/{meeting.sequence:03d}-{kind}-{who}.ics", ContentFile(content)
-        )
-        email = notifications.email_queue(
-            template=TEMPLATES[InvitationKind(kind)],
-            to=[person.email],
-            context=_email_context(
-                meeting, person, change=change if kind == InvitationKind.UPDATE else None
-            ),
-            case=case,
-            attachments=[
-                {
-                    "name": "cancelled-meeting.ics" if cancellation else "meeting.ics",
-                    "path": path,
-                    "mimetype": "text/calendar",
-                }
-            ],
-        )
-        sent.append(
-            Invitation.objects.create(
-                meeting=meeting,
-                participant=person.participant,
-                user=person.user,
-                name=person.name,
-                kind=kind,
-                sequence=meeting.sequence,
-                email_address=person.email,
-                sent_at=timezone.now(),
-                email_id=email.pk if email is not None else None,
-                sent_by=_user(actor),
-            )
-        )
+        for person in recipients
+    ]
     if sent or no_email:
-        parts = []
-        if sent:
-            parts.append(
-                "Sent to " + ", ".join(f"{i.name} ({i.email_address})" for i in sent) + "."
-            )
-        if no_email:
-            names = ", ".join(p.name for p in no_email)
-            parts.append(f"No email address for {names}: tell them another way.")
-        if cancellation:
-            title = "Meeting cancellation sent"
-        elif not sent:
-            title = "Meeting invitations not sent: no email addresses"
-        elif change is not None:
-            title = "Meeting update sent"
-        else:
-            title = "Meeting invitations sent"
         case_services.event_record(
-            case=case,
+            case=meeting.case,
             kind="meeting_invitations",
-            title=title,
-            description=" ".join(parts),
-            actor=_user(actor),
+            title=_invitations_title(sent, cancellation=cancellation, change=change),
+            description=_invitations_description(sent, no_email),
+            actor=actor,
         )
     return sent
 
@@ -586,9 +607,7 @@ def reminder_times(*, starts_at: dt.datetime) -> dict[str, dt.datetime]:
 
 
 def _enqueue_reminder(reminder_id: str, send_at: dt.datetime) -> None:
-    from mediation.meetings.tasks import meeting_reminder_task
-
-    backend = meeting_reminder_task.get_backend()
+    backend = tasks.meeting_reminder_task.get_backend()
     if not backend.supports_defer:
         # A backend that cannot wait (the test suite's immediate one) would send the reminder
         # now; leave the row scheduled for `reminders_send_due` instead.
@@ -596,7 +615,7 @@ def _enqueue_reminder(reminder_id: str, send_at: dt.datetime) -> None:
             "Task backend cannot defer: reminder %s left for reminders_send_due", reminder_id
         )
         return
-    result = meeting_reminder_task.using(run_after=send_at).enqueue(reminder_id)
+    result = tasks.meeting_reminder_task.using(run_after=send_at).enqueue(reminder_id)
     Reminder.objects.filter(pk=reminder_id).update(task_result_id=str(result.id))
 
 
@@ -638,16 +657,7 @@ def reminder_send(*, reminder_id: str) -> Reminder | None:
     if reminder is None or reminder.status != ReminderStatus.SCHEDULED:
         return reminder
     meeting = reminder.meeting
-    now = timezone.now()
-    if (
-        meeting.status != MeetingStatus.ARRANGED
-        or meeting.starts_at != reminder.for_starts_at
-        or meeting.starts_at <= now
-        # A later reminder is due as well (this one is late): send only the later one.
-        or meeting.reminders.filter(
-            status=ReminderStatus.SCHEDULED, send_at__gt=reminder.send_at, send_at__lte=now
-        ).exists()
-    ):
+    if _reminder_outdated(reminder, now=timezone.now()):
         reminder.status = ReminderStatus.SUPERSEDED
         reminder.save(update_fields=["status", "updated_at"])
         return reminder
@@ -656,7 +666,7 @@ def reminder_send(*, reminder_id: str) -> Reminder | None:
         notifications.email_queue(
             template="meeting_reminder",
             to=[person.email],
-            context=_email_context(meeting, person, reminder=reminder),
+            context=presenters.meeting_email_context(meeting, person, reminder=reminder),
             case=meeting.case,
         )
         sent_to.append(person.email)
@@ -672,6 +682,20 @@ def reminder_send(*, reminder_id: str) -> Reminder | None:
         actor_label="The service",
     )
     return reminder
+
+
+def _reminder_outdated(reminder: Reminder, *, now: dt.datetime) -> bool:
+    """The meeting moved, was cancelled or held, or has started; or a later reminder is due as
+    well (this one is late), and only the later one goes."""
+    meeting = reminder.meeting
+    return (
+        meeting.status != MeetingStatus.ARRANGED
+        or meeting.starts_at != reminder.for_starts_at
+        or meeting.starts_at <= now
+        or meeting.reminders.filter(
+            status=ReminderStatus.SCHEDULED, send_at__gt=reminder.send_at, send_at__lte=now
+        ).exists()
+    )
 
 
 def reminders_send_due(*, now: dt.datetime | None = None) -> int:
@@ -693,7 +717,7 @@ def reminders_send_due(*, now: dt.datetime | None = None) -> int:
 
 
 @transaction.atomic
-def la_cannot_arrange_record(*, case: Case, on: dt.date, note: str, actor: Any) -> Case:
+def la_cannot_arrange_record(*, case: Case, on: dt.date, note: str, actor: Actor | None) -> Case:
     """The LA says it cannot arrange mediation within 30 days: the family is then entitled to a
     certificate within 3 working days (and may still mediate later)."""
     if not case.is_open:
@@ -710,20 +734,23 @@ def la_cannot_arrange_record(*, case: Case, on: dt.date, note: str, actor: Any) 
     if case.mediation_concluded_on is not None:
         raise ConflictError("Mediation has already concluded for this case")
     if on > timezone.localdate():
-        raise ApplicationError("The date the local authority said so cannot be in the future")
+        raise ApplicationError(
+            "The date the local authority said so cannot be in the future", field="on"
+        )
     if on < case.mediation_requested_on:
         raise ApplicationError(
             "The local authority cannot have said so before it was told the family wants "
-            f"mediation ({weekday_date(case.mediation_requested_on)})"
+            f"mediation ({weekday_date(case.mediation_requested_on)})",
+            field="on",
         )
     if not note.strip():
-        raise ApplicationError("Say who at the local authority said so, and how")
+        raise ApplicationError("Say who at the local authority said so, and how", field="note")
     case_services.case_record_clock_event(case=case, event="la_cannot_arrange", on=on)
     due = statutory_calendar().add_working_days(on, 3)
     case_services.case_set_stage(
         case=case,
         stage=Stage.CERTIFICATE_DUE,
-        actor=_user(actor),
+        actor=actor,
         title="The local authority cannot arrange mediation within 30 days: certificate due by "
         f"{weekday_date(due)}",
         description=f"Said on {weekday_date(on)}. {note.strip()} The family may appeal now or "

@@ -2,12 +2,44 @@
 
 from __future__ import annotations
 
-from typing import Any
+import datetime as dt
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from django import forms
 
 from mediation.core.forms_govuk import GovukDateField, set_choices
 from mediation.panel.choices import AccreditationRegister
+
+if TYPE_CHECKING:
+    from mediation.accounts.models import User
+    from mediation.directory.models import Organisation
+    from mediation.panel.models import Allocation
+    from mediation.panel.selectors import Suggestion
+
+
+class ProfileAnswers(TypedDict):
+    """A profile form's answers, as `services.profile_save` takes them."""
+
+    register: str
+    register_other: str
+    registration_number: str
+    accredited_until: dt.date | None
+    any_area: bool
+    areas: list[Organisation]
+    languages: list[str]
+    available: bool
+    availability_notes: str
+    max_open_cases: int
+
+
+class ConflictAnswers(TypedDict):
+    """A conflict form's answers, as `services.conflict_declare` takes them."""
+
+    description: str
+    organisation: Organisation | None
+    family_surname: str
+    family_child_date_of_birth: dt.date | None
 
 
 class ProfileForm(forms.Form):
@@ -82,7 +114,9 @@ class ProfileForm(forms.Form):
         "areas": "govuk-checkboxes--small",
     }
 
-    def __init__(self, *args: Any, local_authorities: Any = (), **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, local_authorities: Iterable[Organisation] = (), **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.local_authorities = {str(la.pk): la for la in local_authorities}
         set_choices(self, "areas", [(key, la.name) for key, la in self.local_authorities.items()])
@@ -105,10 +139,25 @@ class ProfileForm(forms.Form):
             self.add_error("areas", "Select at least one local authority")
         return cleaned
 
-    def chosen_areas(self) -> list[Any]:
+    def chosen_areas(self) -> list[Organisation]:
         if self.cleaned_data.get("coverage") != "chosen":
             return []
         return [self.local_authorities[key] for key in self.cleaned_data.get("areas", [])]
+
+    def answers(self) -> ProfileAnswers:
+        data = self.cleaned_data
+        return {
+            "register": data["register"],
+            "register_other": data["register_other"],
+            "registration_number": data["registration_number"],
+            "accredited_until": data["accredited_until"],
+            "any_area": data["coverage"] == "any",
+            "areas": self.chosen_areas(),
+            "languages": data["languages"],
+            "available": data["available"] == "yes",
+            "availability_notes": data["availability_notes"],
+            "max_open_cases": data["max_open_cases"],
+        }
 
 
 class ConflictForm(forms.Form):
@@ -150,7 +199,9 @@ class ConflictForm(forms.Form):
     }
     govuk_classes = {"family_surname": "govuk-input--width-20"}
 
-    def __init__(self, *args: Any, organisations: Any = (), **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, organisations: Iterable[Organisation] = (), **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.organisations = {str(o.pk): o for o in organisations}
         set_choices(
@@ -178,10 +229,20 @@ class ConflictForm(forms.Form):
                 self.add_error("family_child_date_of_birth", "Enter the child's date of birth")
         return cleaned
 
-    def chosen_organisation(self) -> Any:
+    def chosen_organisation(self) -> Organisation | None:
         if self.cleaned_data.get("kind") != "organisation":
             return None
         return self.organisations.get(self.cleaned_data.get("organisation", ""))
+
+    def answers(self) -> ConflictAnswers:
+        data = self.cleaned_data
+        family = data["kind"] == "family"
+        return {
+            "description": data["description"],
+            "organisation": self.chosen_organisation(),
+            "family_surname": data["family_surname"] if family else "",
+            "family_child_date_of_birth": data["family_child_date_of_birth"] if family else None,
+        }
 
 
 class WithdrawConflictForm(forms.Form):
@@ -213,10 +274,17 @@ class AllocateForm(forms.Form):
     govuk_classes = {"mediator": "govuk-fieldset__legend--m"}
 
     def __init__(
-        self, *args: Any, suggestions: Any = (), reallocating: bool = False, **kwargs: Any
+        self,
+        *args: Any,
+        suggestions: Iterable[Suggestion] = (),
+        current: Allocation | None = None,
+        **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.reallocating = reallocating
+        # The page carries the allocation it was drawn with (a hidden field, "current"): if the
+        # mediator changed since, the choice was made on stale information.
+        self.current = current
+        self.reallocating = current is not None
         self.suggestions = {str(s.mediator.pk): s for s in suggestions}
         set_choices(
             self,
@@ -224,14 +292,20 @@ class AllocateForm(forms.Form):
             [(key, s.mediator.full_name) for key, s in self.suggestions.items()],
         )
         self.govuk_choice_hints = {"mediator": {key: s.hint for key, s in self.suggestions.items()}}
-        if not reallocating:
+        if not self.reallocating:
             del self.fields["reason"]
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
+        if self.data.get("current", "") != (str(self.current.pk) if self.current else ""):
+            self.add_error(
+                None,
+                "Someone changed the mediator while you were on this page. Check the current "
+                "mediator below and choose again.",
+            )
         if self.reallocating and not cleaned.get("reason", "").strip():
             self.add_error("reason", "Give the reason for changing the mediator")
         return cleaned
 
-    def chosen(self) -> Any:
+    def chosen(self) -> User:
         return self.suggestions[self.cleaned_data["mediator"]].mediator

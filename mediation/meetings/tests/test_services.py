@@ -15,7 +15,8 @@ from django_tasks_db.models import DBTaskResult
 from mediation.cases import clock
 from mediation.cases.parties import participant_add, share_consent_record
 from mediation.core.errors import ApplicationError, ConflictError
-from mediation.meetings import selectors, services
+from mediation.meetings import presenters, selectors, services
+from mediation.meetings.calendar import meeting_ics
 from mediation.meetings.models import Invitation, MeetingChange, Reminder
 from mediation.meetings.tests.conftest import LONDON, THIRTY_DAY_DATE, TODAY, london
 from mediation.notifications.models import OutboundEmail
@@ -130,9 +131,7 @@ def test_the_family_is_left_out_of_a_calendar_file_for_a_party_without_permissio
     school_person = next(
         r for r in selectors.meeting_recipients(case=meeting.case) if r.name == "Sam Teacher"
     )
-    calendar = icalendar.Calendar.from_ical(
-        selectors.meeting_ics(meeting=meeting, recipient=school_person)
-    )
+    calendar = icalendar.Calendar.from_ical(meeting_ics(meeting=meeting, recipient=school_person))
     assert "alex.morgan@family.example" in _attendees(calendar.events[0])
 
 
@@ -242,7 +241,7 @@ def test_a_meeting_after_the_30_day_date_is_allowed_with_a_warning(
     assert "This is after the 30-day date: mediation should take place by Wednesday 22 April" in (
         description
     )
-    panel = selectors.case_meeting_panel(case=case)
+    panel = presenters.case_meeting_panel(case=case)
     assert panel.after_mediation_due
     assert panel.meeting == meeting
     on_time = services.meeting_plan_check(case=case, plan=plan(starts_at=london(2026, 4, 22)))
@@ -290,7 +289,7 @@ def test_a_meeting_in_person_keeps_the_venue(
     )
     assert meeting.video_link == ""  # only what the chosen format needs is kept
     assert meeting.place == "In person at Northbrook Primary School, 1 High Street, London, N1 1AA"
-    (event,) = icalendar.Calendar.from_ical(selectors.meeting_ics(meeting=meeting)).events
+    (event,) = icalendar.Calendar.from_ical(meeting_ics(meeting=meeting)).events
     assert str(event["LOCATION"]) == "Northbrook Primary School, 1 High Street, London, N1 1AA"
 
 
@@ -634,13 +633,13 @@ def test_a_disagreement_resolution_meeting_has_no_30_day_date_or_certificate(
     case = dr_case()
     assert case.stage == "arranging_dr"
     meeting = services.meeting_arrange(case=case, plan=plan(), actor=coordinator)
-    assert selectors.meeting_kind_label(case) == "disagreement resolution meeting"
+    assert presenters.meeting_kind_label(case) == "disagreement resolution meeting"
     emails = _emails("meeting_invitation")
     assert sorted(e.to[0] for e in emails) == ["alex.morgan@family.example", "head@school.example"]
     for email in emails:
         assert email.subject.startswith("Disagreement resolution meeting on Wednesday 8 April")
         assert "travel costs" not in email.body
-    assert selectors.case_meeting_panel(case=case).mediation_due is None
+    assert presenters.case_meeting_panel(case=case).mediation_due is None
     with time_machine.travel(london(2026, 4, 8, 14), tick=True):
         services.meeting_mark_held(meeting=meeting, actor=coordinator)
         case.refresh_from_db()
@@ -725,7 +724,7 @@ def test_the_case_panel_shows_the_meeting_and_the_30_day_date(
     mediation_case: Any, plan: Any, coordinator: Any
 ) -> None:
     case = mediation_case()
-    panel = selectors.case_meeting_panel(case=case)
+    panel = presenters.case_meeting_panel(case=case)
     assert panel.meeting is None
     assert panel.can_arrange
     assert panel.can_record_la_cannot_arrange
@@ -734,7 +733,7 @@ def test_the_case_panel_shows_the_meeting_and_the_30_day_date(
     assert panel.mediation_due_status is not None
     assert panel.mediation_due_status.label == "Due in 20 working days"
     meeting = services.meeting_arrange(case=case, plan=plan(), actor=coordinator)
-    panel = selectors.case_meeting_panel(case=case)
+    panel = presenters.case_meeting_panel(case=case)
     assert panel.meeting == meeting
     assert not panel.can_arrange
     assert panel.notice_due == dt.date(2026, 3, 30)
@@ -749,7 +748,7 @@ def test_a_party_sees_the_family_only_with_the_familys_permission(
 ) -> None:
     meeting = arranged()
     la = meeting.case.parties.get(kind="local_authority")
-    view = selectors.meeting_for_party(case=meeting.case, party=la)
+    view = presenters.meeting_for_party(case=meeting.case, party=la)
     assert view is not None
     assert view.starts_at == london(2026, 4, 8)
     assert view.duration == "3 hours"
@@ -763,7 +762,7 @@ def test_a_party_sees_the_family_only_with_the_familys_permission(
         party=la, given=True, given_by="Alex Morgan", method="phone", actor=coordinator
     )
     la.refresh_from_db()
-    view = selectors.meeting_for_party(case=meeting.case, party=la)
+    view = presenters.meeting_for_party(case=meeting.case, party=la)
     assert view is not None
     assert dict(view.attending)["The family"].startswith("Alex Morgan, parent or carer")
     assert view.arrangements == "Interpreter: Polish."
@@ -773,7 +772,7 @@ def test_the_arrangements_are_filled_in_from_the_familys_adjustments(
     mediation_case: Any,
 ) -> None:
     case = mediation_case(needs_bsl=True, other_adjustments="Needs regular breaks.")
-    assert selectors.arrangements_prefill(case=case) == (
+    assert presenters.arrangements_prefill(case=case) == (
         "Interpreter: Polish.\nBritish Sign Language interpreter.\n"
         "Large print versions of the papers.\nNeeds regular breaks."
     )
@@ -783,19 +782,17 @@ def test_the_staff_calendar_file_lists_everyone_and_a_cancelled_one_cancels(
     arranged: Any, coordinator: Any
 ) -> None:
     meeting = arranged()
-    calendar = icalendar.Calendar.from_ical(selectors.meeting_ics(meeting=meeting))
+    calendar = icalendar.Calendar.from_ical(meeting_ics(meeting=meeting))
     (event,) = calendar.events
     assert len(_attendees(event)) == 3
     assert [a.name for a in event.walk("VALARM")] == ["VALARM", "VALARM"]
     services.meeting_cancel(meeting=meeting, reason="Withdrawn", actor=coordinator)
     meeting.refresh_from_db()
-    cancelled = icalendar.Calendar.from_ical(
-        selectors.meeting_ics(meeting=meeting, method="CANCEL")
-    )
+    cancelled = icalendar.Calendar.from_ical(meeting_ics(meeting=meeting, method="CANCEL"))
     assert cancelled["METHOD"] == "CANCEL"
     assert cancelled.events[0].walk("VALARM") == []
     with pytest.raises(ValueError, match="Unsupported"):
-        selectors.meeting_ics(meeting=meeting, method="PUBLISH")
+        meeting_ics(meeting=meeting, method="PUBLISH")
     assert london(2026, 4, 8).tzinfo == LONDON
 
 

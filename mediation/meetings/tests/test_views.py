@@ -433,14 +433,14 @@ def test_the_case_page_panel_renders_for_the_lead_to_include(
 ) -> None:
     from django.template.loader import render_to_string
 
-    from mediation.meetings import selectors, services
+    from mediation.meetings import presenters, services
 
     case = mediation_case()
     request = rf.get("/")
     request.user = coordinator
 
     def panel() -> str:
-        context = {"case": case, "meeting_panel": selectors.case_meeting_panel(case=case)}
+        context = {"case": case, "meeting_panel": presenters.case_meeting_panel(case=case)}
         return render_to_string("meetings/_case_panel.html", context, request=request)
 
     before = panel()

@@ -5,7 +5,7 @@ from typing import Any
 
 import pytest
 
-from mediation.panel import selectors
+from mediation.panel import presenters, selectors
 from mediation.panel.demo import demo_panel_load
 
 pytestmark = pytest.mark.django_db
@@ -45,4 +45,4 @@ def test_demo_panel_load_is_idempotent(reference_data: None, make_user: Callable
     assert conflict.description == "Worked for Islington's SEN team until 2024"
     assert not selectors.conflicts_of(mediator=daniel).exists()
     # The adviser is not a mediator, so is not on the panel.
-    assert [row.mediator for row in selectors.panel_list()] == [daniel, helen]
+    assert [row.mediator for row in presenters.panel_list()] == [daniel, helen]

@@ -10,7 +10,7 @@ from django.utils import timezone
 from mediation.cases import parties
 from mediation.cases.services import MatterInput, case_close
 from mediation.directory.tests.factories import ICBFactory, LocalAuthorityFactory, SchoolFactory
-from mediation.panel import selectors
+from mediation.panel import presenters, selectors
 from mediation.panel.services import conflict_declare, conflict_withdraw, mediator_allocate
 
 pytestmark = pytest.mark.django_db
@@ -369,7 +369,7 @@ def test_panel_list_tags_expired_and_expiring_accreditation(
     mediator("Ben Expiring", accredited_until=TODAY() + dt.timedelta(days=60))
     mediator("Cat Expired", accredited_until=TODAY() - dt.timedelta(days=1))
     mediator("Dan Missing", profile=False)
-    rows = {row.mediator.full_name: row for row in selectors.panel_list()}
+    rows = {row.mediator.full_name: row for row in presenters.panel_list()}
     assert {name: row.accreditation for name, row in rows.items()} == {
         "Amy Current": "current",
         "Ben Expiring": "expiring",
