@@ -1,14 +1,21 @@
 """Reading user accounts."""
 
-from typing import Any
+from __future__ import annotations
 
-from django.db.models import QuerySet
+from typing import TYPE_CHECKING
 
 from mediation.accounts.models import User
 from mediation.policy.roles import STAFF_ROLES
 
+if TYPE_CHECKING:
+    from uuid import UUID
 
-def staff_of_service(*, service: Any) -> QuerySet[User]:
+    from django.db.models import QuerySet
+
+    from mediation.directory.models import Service
+
+
+def staff_of_service(*, service: Service) -> QuerySet[User]:
     """Active staff who work in a service (or manage every service), by name."""
     return (
         User.objects.filter(is_active=True, role__in=STAFF_ROLES)
@@ -18,7 +25,7 @@ def staff_of_service(*, service: Any) -> QuerySet[User]:
     )
 
 
-def user_get(*, user_id: Any) -> User | None:
+def user_get(*, user_id: UUID | str) -> User | None:
     return User.objects.filter(pk=user_id).first()
 
 

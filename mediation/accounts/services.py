@@ -1,12 +1,17 @@
 """Writing user accounts."""
 
+from __future__ import annotations
+
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 
 from mediation.accounts.models import User
-from mediation.policy.roles import Role
+
+if TYPE_CHECKING:
+    from mediation.directory.models import Organisation, Service
+    from mediation.policy.roles import Role
 
 
 @transaction.atomic
@@ -15,9 +20,9 @@ def user_create(
     email: str,
     full_name: str,
     role: Role | str,
-    organisation: Any,
+    organisation: Organisation,
     password: str | None = None,
-    services: Iterable[Any] = (),
+    services: Iterable[Service] = (),
     job_title: str = "",
     phone: str = "",
 ) -> User:
@@ -45,9 +50,9 @@ def user_ensure(
     email: str,
     full_name: str,
     role: Role | str,
-    organisation: Any,
+    organisation: Organisation,
     password: str | None = None,
-    services: Iterable[Any] = (),
+    services: Iterable[Service] = (),
     job_title: str = "",
 ) -> tuple[User, bool]:
     """The user with this e-mail address, created if missing (used by demo data; idempotent)."""

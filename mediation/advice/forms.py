@@ -1,13 +1,20 @@
 """Booking and recording the information call, and the family's decision."""
 
+from __future__ import annotations
+
 import datetime as dt
-from typing import Any
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.utils import timezone
 
 from mediation.advice.models import CallMethod, Outcome
 from mediation.core.forms_govuk import GovukDateField, TimeField, set_choices
+
+if TYPE_CHECKING:
+    from mediation.accounts.actors import Actor
+    from mediation.directory.models import Organisation
 
 
 def _aware(day: dt.date, time: dt.time) -> dt.datetime:
@@ -44,7 +51,7 @@ class BookCallForm(forms.Form):
     govuk_conditionals = {"method": {"phone": ["phone_number"], "video": ["video_link"]}}
     govuk_classes = {"time": "govuk-input--width-5", "phone_number": "govuk-input--width-20"}
 
-    def __init__(self, *args: Any, advisers: Any = (), **kwargs: Any) -> None:
+    def __init__(self, *args: Any, advisers: Iterable[Actor] = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         set_choices(
             self,
@@ -156,10 +163,12 @@ class DecisionForm(forms.Form):
         }
     }
 
-    def __init__(self, *args: Any, icbs: Any = None, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, icbs: Iterable[Organisation] | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.needs_icb = icbs is not None
-        if self.needs_icb:
+        if icbs is not None:
             set_choices(self, "icb", [("", "Choose the ICB")] + [(str(i.pk), i.name) for i in icbs])
             self.govuk_conditionals = {
                 "outcome": {"undecided": ["follow_up_on"], "wants_mediation": ["icb"]}

@@ -1,7 +1,10 @@
 """Mediation information: booking and recording the call, and what the family decided."""
 
+from __future__ import annotations
+
 import datetime as dt
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.utils import timezone
@@ -14,25 +17,30 @@ from mediation.core.errors import ApplicationError, ConflictError
 from mediation.core.formatting import govuk_datetime, weekday_date
 from mediation.notifications import services as notifications
 
+if TYPE_CHECKING:
+    from mediation.accounts.actors import Actor
+    from mediation.cases.models import Case
+    from mediation.directory.models import Organisation
+
 BOOKABLE_STAGES = {Stage.NEW, Stage.MIAS_TO_BOOK, Stage.MIAS_BOOKED, Stage.FOLLOW_UP}
 DECIDABLE_STAGES = {Stage.MIAS_TO_BOOK, Stage.MIAS_BOOKED, Stage.FOLLOW_UP}
 
 
-def _family_addresses(case: Any) -> list[str]:
+def _family_addresses(case: Case) -> list[str]:
     return [case.applicant_email] if case.applicant_email else []
 
 
 @transaction.atomic
 def call_book(
     *,
-    case: Any,
+    case: Case,
     scheduled_for: dt.datetime,
-    adviser: Any,
+    adviser: Actor,
     method: str,
     phone_number: str = "",
     video_link: str = "",
     notes: str = "",
-    actor: Any,
+    actor: Actor | None,
 ) -> InformationCall:
     """Book the information call at a time that suits the family, and tell them."""
     if not case.is_open:
@@ -42,13 +50,15 @@ def call_book(
     if case.stage not in BOOKABLE_STAGES:
         raise ConflictError("The information call has already happened for this case.")
     if method not in CallMethod.values:
-        raise ApplicationError("Choose phone or video.")
+        raise ApplicationError("Choose phone or video.", field="method")
     if method == CallMethod.PHONE and not phone_number.strip():
-        raise ApplicationError("Enter the phone number to call.")
+        raise ApplicationError("Enter the phone number to call.", field="phone_number")
     if method == CallMethod.VIDEO and not video_link.strip():
-        raise ApplicationError("Enter the video call link.")
+        raise ApplicationError("Enter the video call link.", field="video_link")
     if scheduled_for < timezone.now() - dt.timedelta(days=1):
-        raise ApplicationError("The call must be booked for a time that has not passed.")
+        raise ApplicationError(
+            "The call must be booked for a time that has not passed.", field="scheduled_for"
+        )
     InformationCall.objects.filter(case=case, status=CallStatus.BOOKED).update(
         status=CallStatus.CANCELLED
     )
@@ -88,7 +98,7 @@ def call_record(
     given_at: dt.datetime | None = None,
     duration_minutes: int | None = None,
     notes: str = "",
-    actor: Any,
+    actor: Actor | None,
 ) -> InformationCall:
     """Record that the information was given (when, by whom, how long), or the call was missed."""
     if call.status != CallStatus.BOOKED:
@@ -98,7 +108,7 @@ def call_record(
         if given_at is None or not duration_minutes:
             raise ApplicationError("Enter when the call happened and how long it took.")
         if given_at > timezone.now() + dt.timedelta(minutes=5):
-            raise ApplicationError("The call cannot have happened in the future.")
+            raise ApplicationError("The call cannot have happened in the future.", field="given_at")
         call.status = CallStatus.GIVEN
         call.given_at = given_at
         call.duration_minutes = duration_minutes
@@ -125,36 +135,120 @@ def call_record(
     return call
 
 
-@transaction.atomic
-def decision_record(
+def _decision_check(
     *,
-    case: Any,
+    case: Case,
     outcome: str,
     decided_on: dt.date,
-    follow_up_on: dt.date | None = None,
-    notes: str = "",
-    icb: Any = None,
-    call: InformationCall | None = None,
-    actor: Any,
-) -> FamilyDecision:
-    """What the family decided. Declining starts the 3-working-day certificate clock."""
+    follow_up_on: dt.date | None,
+    icb: Organisation | None,
+) -> None:
     if not case.is_open:
         raise ConflictError("This case is closed.")
     if case.stage not in DECIDABLE_STAGES:
         raise ConflictError("The family's decision about mediation is already recorded.")
     if outcome not in Outcome.values:
-        raise ApplicationError("Choose what the family decided.")
+        raise ApplicationError("Choose what the family decided.", field="outcome")
     today = timezone.localdate()
     if decided_on > today:
-        raise ApplicationError("The date the family decided cannot be in the future.")
+        raise ApplicationError(
+            "The date the family decided cannot be in the future.", field="decided_on"
+        )
     if case.decision_date and decided_on < case.decision_date:
         raise ApplicationError(
-            "The family cannot have decided before the decision letter was sent."
+            "The family cannot have decided before the decision letter was sent.",
+            field="decided_on",
         )
     if outcome == Outcome.UNDECIDED and (follow_up_on is None or follow_up_on < today):
-        raise ApplicationError("Enter a follow-up date that is today or later.")
+        raise ApplicationError(
+            "Enter a follow-up date that is today or later.", field="follow_up_on"
+        )
     if outcome == Outcome.WANTS_MEDIATION and case.health_issues and icb is None:
-        raise ApplicationError("Choose the integrated care board, as health is involved.")
+        raise ApplicationError(
+            "Choose the integrated care board, as health is involved.", field="icb"
+        )
+
+
+def _declined(
+    case: Case, decision: FamilyDecision, icb: Organisation | None, actor: Actor | None
+) -> None:
+    case_services.case_record_clock_event(
+        case=case, event="mediation_declined", on=decision.decided_on
+    )
+    case_services.case_set_stage(
+        case=case,
+        stage=Stage.CERTIFICATE_DUE,
+        actor=actor,
+        title="The family does not want mediation: certificate due",
+        description=(
+            f"Told the adviser on {weekday_date(decision.decided_on)}. {decision.notes}".strip()
+        ),
+    )
+
+
+def _undecided(
+    case: Case, decision: FamilyDecision, icb: Organisation | None, actor: Actor | None
+) -> None:
+    case_services.case_set_stage(
+        case=case,
+        stage=Stage.FOLLOW_UP,
+        actor=actor,
+        title=f"The family has not decided yet: follow up on {weekday_date(decision.follow_up_on)}",
+        description=decision.notes,
+    )
+
+
+def _out_of_scope(
+    case: Case, decision: FamilyDecision, icb: Organisation | None, actor: Actor | None
+) -> None:
+    case_services.case_close(
+        case=case, reason=f"Out of scope. {decision.notes}".strip(), actor=actor
+    )
+
+
+def _wants_mediation(
+    case: Case, decision: FamilyDecision, icb: Organisation | None, actor: Actor | None
+) -> None:
+    if icb is not None and case.health_issues:
+        case.icb = icb
+        case.save(update_fields=["icb", "updated_at"])
+    case_services.case_set_stage(
+        case=case,
+        stage=Stage.ARRANGING_MEDIATION,
+        actor=actor,
+        title="The family wants mediation",
+        description=decision.notes,
+    )
+    mediation_request_send(case=case, actor=actor)
+
+
+type AfterDecision = Callable[[Case, FamilyDecision, Organisation | None, Actor | None], None]
+
+# What each decision sets going on the case.
+AFTER_DECISION: dict[str, AfterDecision] = {
+    Outcome.DECLINES: _declined,
+    Outcome.UNDECIDED: _undecided,
+    Outcome.OUT_OF_SCOPE: _out_of_scope,
+    Outcome.WANTS_MEDIATION: _wants_mediation,
+}
+
+
+@transaction.atomic
+def decision_record(
+    *,
+    case: Case,
+    outcome: str,
+    decided_on: dt.date,
+    follow_up_on: dt.date | None = None,
+    notes: str = "",
+    icb: Organisation | None = None,
+    call: InformationCall | None = None,
+    actor: Actor | None,
+) -> FamilyDecision:
+    """What the family decided. Declining starts the 3-working-day certificate clock."""
+    _decision_check(
+        case=case, outcome=outcome, decided_on=decided_on, follow_up_on=follow_up_on, icb=icb
+    )
     decision = FamilyDecision.objects.create(
         case=case,
         call=call,
@@ -164,50 +258,18 @@ def decision_record(
         notes=notes,
         recorded_by=actor,
     )
-    label = Outcome(outcome).label
-    if outcome == Outcome.DECLINES:
-        case_services.case_record_clock_event(case=case, event="mediation_declined", on=decided_on)
-        case_services.case_set_stage(
-            case=case,
-            stage=Stage.CERTIFICATE_DUE,
-            actor=actor,
-            title="The family does not want mediation: certificate due",
-            description=f"Told the adviser on {weekday_date(decided_on)}. {notes}".strip(),
-        )
-    elif outcome == Outcome.UNDECIDED:
-        assert follow_up_on is not None
-        case_services.case_set_stage(
-            case=case,
-            stage=Stage.FOLLOW_UP,
-            actor=actor,
-            title=f"The family has not decided yet: follow up on {weekday_date(follow_up_on)}",
-            description=notes,
-        )
-    elif outcome == Outcome.OUT_OF_SCOPE:
-        case_services.case_close(case=case, reason=f"Out of scope. {notes}".strip(), actor=actor)
-    else:
-        if icb is not None and case.health_issues:
-            case.icb = icb
-            case.save(update_fields=["icb", "updated_at"])
-        case_services.case_set_stage(
-            case=case,
-            stage=Stage.ARRANGING_MEDIATION,
-            actor=actor,
-            title="The family wants mediation",
-            description=notes,
-        )
-        mediation_request_send(case=case, actor=actor)
+    AFTER_DECISION[outcome](case, decision, icb, actor)
     case_services.event_record(
         case=case,
         kind="family_decision",
-        title=f"Family's decision recorded: {label}",
+        title=f"Family's decision recorded: {Outcome(outcome).label}",
         actor=actor,
     )
     return decision
 
 
 @transaction.atomic
-def mediation_request_send(*, case: Any, actor: Any) -> bool:
+def mediation_request_send(*, case: Case, actor: Actor | None) -> bool:
     """Tell the LA (and the ICB, where health is involved) that the family wants mediation.
 
     The 30-day clock runs from the day the LA is told, so the date is recorded only when the
@@ -254,10 +316,10 @@ def mediation_request_send(*, case: Any, actor: Any) -> bool:
 
 
 @transaction.atomic
-def la_told_record(*, case: Any, told_on: dt.date, how: str, actor: Any) -> Any:
+def la_told_record(*, case: Case, told_on: dt.date, how: str, actor: Actor | None) -> Case:
     """Record the day the LA was told another way (phone, letter)."""
     if told_on > timezone.localdate():
-        raise ApplicationError("The date cannot be in the future.")
+        raise ApplicationError("The date cannot be in the future.", field="told_on")
     case_services.case_record_clock_event(case=case, event="mediation_requested", on=told_on)
     case_services.event_record(
         case=case,

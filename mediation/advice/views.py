@@ -1,195 +1,146 @@
 """Booking and recording the mediation information call, and the family's decision."""
 
-from typing import Any
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
 from uuid import UUID
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from mediation import policy
-from mediation.accounts import selectors as account_selectors
-from mediation.advice import selectors, services
+from mediation.accounts.actors import signed_in
+from mediation.advice import presenters, selectors, services
 from mediation.advice.forms import BookCallForm, DecisionForm, LaToldForm, RecordCallForm
 from mediation.advice.models import CallStatus
-from mediation.cases import selectors as case_selectors
-from mediation.core.errors import ApplicationError
+from mediation.cases.access import case_or_404
+from mediation.core.actions import submit
 from mediation.directory import selectors as directory_selectors
 
-ADVISER_ROLES = {"mediation_adviser", "mediator"}
+if TYPE_CHECKING:
+    from mediation.advice.models import FamilyDecision, InformationCall
+    from mediation.cases.models import Case
 
 
-def _case_or_404(case_id: UUID) -> Any:
-    case = case_selectors.case_get(case_id=case_id)
-    if case is None:
-        raise Http404("No such case")
-    return case
-
-
-def _case_url(case: Any) -> str:
-    return reverse("casework:detail", kwargs={"case_id": case.pk})
+def _call(request: HttpRequest, call_id: UUID) -> InformationCall:
+    """The call (404 if none), if this user may manage its case's information call (403)."""
+    call = selectors.call_get(call_id=call_id)
+    if call is None:
+        raise Http404("No such call")
+    policy.require(request.user, "mias.manage", call.case)
+    return call
 
 
 @policy.policy_required("staff.workspace")
 @require_http_methods(["GET", "POST"])
 def book(request: HttpRequest, case_id: UUID) -> HttpResponse:
-    case = _case_or_404(case_id)
-    policy.require(request.user, "mias.manage", case)
-    advisers = [
-        u
-        for u in account_selectors.staff_of_service(service=case.service)
-        if u.role in ADVISER_ROLES
-    ]
-    initial = {
-        "phone_number": case.applicant_phone,
-        "method": "phone",
-        "adviser": str(request.user.pk) if request.user in advisers else "",
-    }
+    case = case_or_404(request, case_id, "mias.manage")
+    actor = signed_in(request)
+    advisers = selectors.advisers_for_case(case=case)
+    initial = presenters.book_initial(case=case, actor=actor, advisers=advisers)
     form = BookCallForm(request.POST or None, initial=initial, advisers=advisers)
-    if request.method == "POST" and form.is_valid():
-        adviser = next(a for a in advisers if str(a.pk) == form.cleaned_data["adviser"])
-        try:
-            services.call_book(
-                case=case,
-                scheduled_for=form.cleaned_data["scheduled_for"],
-                adviser=adviser,
-                method=form.cleaned_data["method"],
-                phone_number=form.cleaned_data["phone_number"],
-                video_link=form.cleaned_data["video_link"] or "",
-                notes=form.cleaned_data["notes"],
-                actor=request.user,
-            )
-        except ApplicationError as exc:
-            form.add_error(None, exc.message)
-        else:
-            messages.success(request, "Information call booked")
-            return redirect(_case_url(case))
-    return render(
+    done = submit(
         request,
-        "advice/book.html",
-        {
-            "title": "Book the information call",
-            "case": case,
-            "form": form,
-        },
+        form,
+        lambda: services.call_book(
+            case=case,
+            scheduled_for=form.cleaned_data["scheduled_for"],
+            adviser=next(a for a in advisers if str(a.pk) == form.cleaned_data["adviser"]),
+            method=form.cleaned_data["method"],
+            phone_number=form.cleaned_data["phone_number"],
+            video_link=form.cleaned_data["video_link"] or "",
+            notes=form.cleaned_data["notes"],
+            actor=actor,
+        ),
+        success="Information call booked",
+        redirect_to=presenters.case_url(case),
+        fields={"scheduled_for": "time"},
     )
+    context = {"title": "Book the information call", "case": case, "form": form}
+    return done or render(request, "advice/book.html", context)
 
 
 @policy.policy_required("staff.workspace")
 @require_http_methods(["GET", "POST"])
 def record(request: HttpRequest, call_id: UUID) -> HttpResponse:
-    call = selectors.call_get(call_id=call_id)
-    if call is None:
-        raise Http404("No such call")
-    case = call.case
-    policy.require(request.user, "mias.manage", case)
+    call = _call(request, call_id)
     if call.status != CallStatus.BOOKED:
         messages.info(request, "This call has already been recorded")
-        return redirect(_case_url(case))
-    form = RecordCallForm(
-        request.POST or None,
-        initial={
-            "happened": "yes",
-            "day": timezone.localdate(),
-            "time": timezone.localtime(call.scheduled_for).strftime("%H:%M"),
-            "duration": 20,
-        },
-    )
-    if request.method == "POST" and form.is_valid():
-        given = form.cleaned_data["happened"] == "yes"
-        try:
-            services.call_record(
-                call=call,
-                given=given,
-                given_at=form.cleaned_data.get("given_at"),
-                duration_minutes=form.cleaned_data.get("duration"),
-                notes=form.cleaned_data["notes"],
-                actor=request.user,
-            )
-        except ApplicationError as exc:
-            form.add_error(None, exc.message)
-        else:
-            if given:
-                messages.success(request, "Call recorded. Now record what the family decided.")
-                return redirect(reverse("advice:decide", kwargs={"case_id": case.pk}))
-            messages.success(request, "Missed call recorded. Book another call.")
-            return redirect(_case_url(case))
-    return render(
+        return redirect(presenters.case_url(call.case))
+    form = RecordCallForm(request.POST or None, initial=presenters.record_initial(call))
+    done = submit(
         request,
-        "advice/record.html",
-        {
-            "title": "Record the information call",
-            "case": case,
-            "call": call,
-            "form": form,
-        },
+        form,
+        lambda: services.call_record(
+            call=call,
+            given=form.cleaned_data["happened"] == "yes",
+            given_at=form.cleaned_data.get("given_at"),
+            duration_minutes=form.cleaned_data.get("duration"),
+            notes=form.cleaned_data["notes"],
+            actor=signed_in(request),
+        ),
+        success=presenters.call_recorded,
+        redirect_to=presenters.after_call,
+        fields={"given_at": "day"},
+    )
+    context = {"title": "Record the information call", "case": call.case, "call": call}
+    return done or render(request, "advice/record.html", {**context, "form": form})
+
+
+def _decision_record(request: HttpRequest, case: Case, form: DecisionForm) -> FamilyDecision:
+    icb_id = form.cleaned_data.get("icb")
+    return services.decision_record(
+        case=case,
+        outcome=form.cleaned_data["outcome"],
+        decided_on=form.cleaned_data["decided_on"],
+        follow_up_on=form.cleaned_data.get("follow_up_on"),
+        notes=form.cleaned_data["notes"],
+        icb=directory_selectors.organisation_get(organisation_id=icb_id) if icb_id else None,
+        call=selectors.last_call_given(case=case),
+        actor=signed_in(request),
     )
 
 
 @policy.policy_required("staff.workspace")
 @require_http_methods(["GET", "POST"])
 def decide(request: HttpRequest, case_id: UUID) -> HttpResponse:
-    case = _case_or_404(case_id)
-    policy.require(request.user, "mias.manage", case)
+    case = case_or_404(request, case_id, "mias.manage")
     icbs = directory_selectors.icb_list() if case.health_issues else None
     form = DecisionForm(
         request.POST or None, icbs=icbs, initial={"decided_on": timezone.localdate()}
     )
-    if request.method == "POST" and form.is_valid():
-        icb = None
-        if form.cleaned_data.get("icb"):
-            icb = directory_selectors.organisation_get(organisation_id=form.cleaned_data["icb"])
-        last_call = selectors.calls_for_case(case=case).filter(status=CallStatus.GIVEN).first()
-        try:
-            services.decision_record(
-                case=case,
-                outcome=form.cleaned_data["outcome"],
-                decided_on=form.cleaned_data["decided_on"],
-                follow_up_on=form.cleaned_data.get("follow_up_on"),
-                notes=form.cleaned_data["notes"],
-                icb=icb,
-                call=last_call,
-                actor=request.user,
-            )
-        except ApplicationError as exc:
-            form.add_error(None, exc.message)
-        else:
-            messages.success(request, "The family's decision is recorded")
-            return redirect(_case_url(case))
-    return render(
+    done = submit(
         request,
-        "advice/decide.html",
-        {
-            "title": "Record the family's decision",
-            "case": case,
-            "form": form,
-        },
+        form,
+        lambda: _decision_record(request, case, form),
+        success="The family's decision is recorded",
+        redirect_to=presenters.case_url(case),
     )
+    context = {"title": "Record the family's decision", "case": case, "form": form}
+    return done or render(request, "advice/decide.html", context)
 
 
 @policy.policy_required("staff.workspace")
 @require_http_methods(["GET", "POST"])
 def la_told(request: HttpRequest, case_id: UUID) -> HttpResponse:
-    case = _case_or_404(case_id)
-    policy.require(request.user, "mias.manage", case)
+    case = case_or_404(request, case_id, "mias.manage")
     form = LaToldForm(request.POST or None, initial={"told_on": timezone.localdate()})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.la_told_record(
-                case=case,
-                told_on=form.cleaned_data["told_on"],
-                how=form.cleaned_data["how"],
-                actor=request.user,
-            )
-        except ApplicationError as exc:
-            form.add_error(None, exc.message)
-        else:
-            messages.success(request, "Recorded when the local authority was told")
-            return redirect(_case_url(case))
-    return render(
+    done = submit(
+        request,
+        form,
+        lambda: services.la_told_record(
+            case=case,
+            told_on=form.cleaned_data["told_on"],
+            how=form.cleaned_data["how"],
+            actor=signed_in(request),
+        ),
+        success="Recorded when the local authority was told",
+        redirect_to=presenters.case_url(case),
+    )
+    return done or render(
         request,
         "cases/form_page.html",
         {

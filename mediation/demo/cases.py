@@ -3,20 +3,29 @@
 Dates are relative to the day the demo is loaded. Every family here is invented.
 """
 
+from __future__ import annotations
+
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.utils import timezone
 
 from mediation.accounts import selectors as account_selectors
 from mediation.advice import services as advice_services
+from mediation.cases import parties
 from mediation.cases import selectors as case_selectors
 from mediation.cases import services as case_services
 from mediation.cases.services import MatterInput, ReferralInput
 from mediation.directory import selectors as directory_selectors
+from mediation.meetings.services import MeetingPlan, meeting_arrange
+from mediation.panel.services import mediator_allocate
 from mediation.rules import statutory_calendar
+
+if TYPE_CHECKING:
+    from mediation.accounts.actors import Actor
+    from mediation.cases.models import Case
 
 
 @dataclass(frozen=True)
@@ -25,14 +34,14 @@ class DemoCase:
     last: str
     born: dt.date
     la_code: str
-    build: Callable[["DemoContext", Any], None]
-    referral: dict[str, Any]
+    build: Callable[[DemoContext, Case], None]
+    referral: dict[str, Any]  # ReferralInput's fields, less the ones worked out on load
 
 
 @dataclass(frozen=True)
 class DemoContext:
-    coordinator: Any
-    adviser: Any
+    coordinator: Actor
+    adviser: Actor
     today: dt.date
 
     def working_days_ago(self, n: int) -> dt.date:
@@ -42,17 +51,17 @@ class DemoContext:
         return timezone.make_aware(dt.datetime.combine(day, dt.time(hour, 0)))
 
 
-def _route(ctx: DemoContext, case: Any) -> None:
+def _route(ctx: DemoContext, case: Case) -> None:
     case_services.case_confirm_route(
         case=case, route=case.proposed_route, reason="", actor=ctx.coordinator
     )
 
 
-def _new(ctx: DemoContext, case: Any) -> None:
+def _new(ctx: DemoContext, case: Case) -> None:
     """Left as it arrived: a new referral for the coordinator to route."""
 
 
-def _booked(ctx: DemoContext, case: Any) -> None:
+def _booked(ctx: DemoContext, case: Case) -> None:
     _route(ctx, case)
     tomorrow = statutory_calendar().add_working_days(ctx.today, 1)
     advice_services.call_book(
@@ -66,8 +75,8 @@ def _booked(ctx: DemoContext, case: Any) -> None:
     )
 
 
-def _declined(days_ago: int) -> Callable[[DemoContext, Any], None]:
-    def build(ctx: DemoContext, case: Any) -> None:
+def _declined(days_ago: int) -> Callable[[DemoContext, Case], None]:
+    def build(ctx: DemoContext, case: Case) -> None:
         _route(ctx, case)
         decided = ctx.working_days_ago(days_ago)
         call = advice_services.call_book(
@@ -98,7 +107,7 @@ def _declined(days_ago: int) -> Callable[[DemoContext, Any], None]:
     return build
 
 
-def _wants_mediation(ctx: DemoContext, case: Any) -> None:
+def _wants_mediation(ctx: DemoContext, case: Case) -> None:
     _route(ctx, case)
     advice_services.decision_record(
         case=case,
@@ -113,12 +122,8 @@ def _wants_mediation(ctx: DemoContext, case: Any) -> None:
     )
 
 
-def _meeting_arranged(ctx: DemoContext, case: Any) -> None:
+def _meeting_arranged(ctx: DemoContext, case: Case) -> None:
     """Mediation with the LA: mediator allocated, LA officer confirmed, video meeting booked."""
-    from mediation.cases import parties
-    from mediation.meetings.services import MeetingPlan, meeting_arrange
-    from mediation.panel.services import mediator_allocate
-
     _wants_mediation(ctx, case)
     case.refresh_from_db()
     mediator = account_selectors.user_by_email(email="mediator2@demo.example")

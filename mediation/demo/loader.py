@@ -4,7 +4,11 @@ Every person and organisation here is invented (the local authorities and ICBs a
 bodies from the reference data; the people who work for them are not). Never loaded in production.
 """
 
+from __future__ import annotations
+
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
@@ -17,6 +21,9 @@ from mediation.directory import services as directory_services
 from mediation.panel.demo import demo_panel_load
 from mediation.policy.roles import Role
 from mediation.preparation.demo import demo_preparation_load
+
+if TYPE_CHECKING:
+    from mediation.directory.models import Organisation, Service
 
 DEMO_PASSWORD = "demo-mediation-2026"  # noqa: S105 - published in the README for the demo only
 
@@ -99,7 +106,7 @@ class DemoSummary:
         )
 
 
-def _organisation_for(code: str, provider: object) -> object:
+def _organisation_for(code: str, provider: Organisation) -> Organisation:
     if code == "provider":
         return provider
     for kind in ("local_authority", "icb", "school"):
@@ -109,35 +116,28 @@ def _organisation_for(code: str, provider: object) -> object:
     raise LookupError(f"Demo organisation {code} is missing: run load_reference_data first")
 
 
-@transaction.atomic
-def demo_load() -> DemoSummary:
-    """Add the demo provider services, a demo school and the demo users. Idempotent."""
-    if not settings.DEMO_DATA_ALLOWED:
-        raise ImproperlyConfigured("Demo data is not allowed here (DEMO_DATA_ALLOWED is off).")
-    provider = directory_selectors.provider_organisation()
-    if provider is None:
-        raise LookupError("Load the reference data first: python manage.py load_reference_data")
+def _services_ensure(provider: Organisation) -> dict[str, Service]:
+    """The London service (every London borough) and the Regional one, by reference prefix."""
     london_codes = list(
         directory_selectors.local_authority_list()
         .filter(region="London")
         .values_list("code", flat=True)
     )
-    london = directory_services.service_ensure(
-        provider=provider,
-        name="London",
-        reference_prefix="LDN",
-        local_authority_codes=london_codes,
-        phone=settings.SERVICE_PHONE,
-        email=settings.SERVICE_EMAIL,
-    )
-    regional = directory_services.service_ensure(
-        provider=provider,
-        name="Regional",
-        reference_prefix="REG",
-        local_authority_codes=REGIONAL_LA_CODES,
-        phone=settings.SERVICE_PHONE,
-        email=settings.SERVICE_EMAIL,
-    )
+    areas = {"LDN": ("London", london_codes), "REG": ("Regional", REGIONAL_LA_CODES)}
+    return {
+        prefix: directory_services.service_ensure(
+            provider=provider,
+            name=name,
+            reference_prefix=prefix,
+            local_authority_codes=codes,
+            phone=settings.SERVICE_PHONE,
+            email=settings.SERVICE_EMAIL,
+        )
+        for prefix, (name, codes) in areas.items()
+    }
+
+
+def _school_ensure() -> None:
     islington = directory_selectors.local_authority_list().get(code="E09000019")
     directory_services.organisation_ensure(
         kind="school",
@@ -146,8 +146,11 @@ def demo_load() -> DemoSummary:
         local_authority=islington,
         email="senco@northbrook-primary.demo.example",
     )
-    # Invented contact addresses, so the demo's e-mails to LAs and ICBs have somewhere to go.
-    for service in (london, regional):
+
+
+def _contact_addresses_set(services: Iterable[Service]) -> None:
+    """Invented contact addresses, so the demo's e-mails to LAs and ICBs have somewhere to go."""
+    for service in services:
         for la in service.local_authorities.all():
             if not la.email:
                 slug = "".join(ch for ch in la.name.lower() if ch.isalnum())
@@ -160,21 +163,38 @@ def demo_load() -> DemoSummary:
             directory_services.organisation_contact_set(
                 organisation=icb, email=f"send@{icb_code.lower()}.icb.demo.example"
             )
-    by_prefix = {"LDN": london, "REG": regional}
-    summary = DemoSummary()
+
+
+def _users_ensure(provider: Organisation, by_prefix: dict[str, Service]) -> list[str]:
+    """The demo users not there yet; returns their e-mail addresses."""
+    created_emails = []
     for demo_user in DEMO_USERS:
-        organisation = _organisation_for(demo_user.organisation, provider)
         _, created = account_services.user_ensure(
             email=demo_user.email,
             full_name=demo_user.full_name,
             role=demo_user.role,
-            organisation=organisation,
+            organisation=_organisation_for(demo_user.organisation, provider),
             password=DEMO_PASSWORD,
             services=[by_prefix[p] for p in demo_user.services],
             job_title=demo_user.job_title,
         )
         if created:
-            summary.users_created.append(demo_user.email)
+            created_emails.append(demo_user.email)
+    return created_emails
+
+
+@transaction.atomic
+def demo_load() -> DemoSummary:
+    """Add the demo provider services, a demo school and the demo users. Idempotent."""
+    if not settings.DEMO_DATA_ALLOWED:
+        raise ImproperlyConfigured("Demo data is not allowed here (DEMO_DATA_ALLOWED is off).")
+    provider = directory_selectors.provider_organisation()
+    if provider is None:
+        raise LookupError("Load the reference data first: python manage.py load_reference_data")
+    by_prefix = _services_ensure(provider)
+    _school_ensure()
+    _contact_addresses_set(by_prefix.values())
+    summary = DemoSummary(users_created=_users_ensure(provider, by_prefix))
     demo_panel_load()
     summary.cases_created.extend(demo_cases_load())
     demo_preparation_load()

@@ -1,11 +1,19 @@
 """Reading organisations and services."""
 
-from typing import Any
-from uuid import UUID
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from django.db.models import Q, QuerySet
 
 from mediation.directory.models import Organisation, OrganisationKind, Service
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+    from uuid import UUID
+
+    from mediation.accounts.actors import Actor
+    from mediation.cases.models import Case
 
 
 def provider_organisation() -> Organisation | None:
@@ -46,7 +54,7 @@ def organisation_by_code(*, kind: str, code: str) -> Organisation | None:
     return Organisation.objects.filter(kind=kind, code=code).first()
 
 
-def local_authorities_served(*, services: Any) -> QuerySet[Organisation]:
+def local_authorities_served(*, services: Iterable[Service]) -> QuerySet[Organisation]:
     """The local authorities the given services cover, by name."""
     return (
         Organisation.objects.filter(kind=OrganisationKind.LOCAL_AUTHORITY, served_by__in=services)
@@ -55,12 +63,12 @@ def local_authorities_served(*, services: Any) -> QuerySet[Organisation]:
     )
 
 
-def services_of_user(*, user: Any) -> QuerySet[Service]:
+def services_of_user(*, user: Actor) -> QuerySet[Service]:
     """The services a member of staff works in."""
     return Service.objects.filter(staff=user).order_by("name")
 
 
-def organisations_for_parties(*, case: Any) -> QuerySet[Organisation]:
+def organisations_for_parties(*, case: Case) -> QuerySet[Organisation]:
     """Organisations that could join a case: its LA, current ICBs, and schools, settings and
     social care services in the LA's area (plus other organisations we know)."""
     return (

@@ -6,8 +6,10 @@ transaction commits, so a failure to send never loses the decision (or the messa
 retried).
 """
 
+from __future__ import annotations
+
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.files.storage import default_storage
@@ -19,10 +21,13 @@ from django.utils import timezone
 
 from mediation.notifications.models import EmailStatus, OutboundEmail
 
+if TYPE_CHECKING:
+    from mediation.cases.models import Case
+
 TEMPLATE_DIR = "notifications/email"
 
 
-def _context(context: Mapping[str, Any]) -> dict[str, Any]:
+def _context(context: Mapping[str, object]) -> dict[str, object]:
     return {
         "service_name": settings.SERVICE_NAME,
         "service_provider_name": settings.SERVICE_PROVIDER_NAME,
@@ -33,7 +38,7 @@ def _context(context: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
-def email_render(*, template: str, context: Mapping[str, Any]) -> tuple[str, str]:
+def email_render(*, template: str, context: Mapping[str, object]) -> tuple[str, str]:
     """The subject (one line) and plain-text body of a templated e-mail."""
     full = _context(context)
     subject = render_to_string(f"{TEMPLATE_DIR}/{template}.subject.txt", full)
@@ -45,8 +50,8 @@ def email_queue(
     *,
     template: str,
     to: Iterable[str],
-    context: Mapping[str, Any],
-    case: Any = None,
+    context: Mapping[str, object],
+    case: Case | None = None,
     attachments: Iterable[Mapping[str, str]] = (),
 ) -> OutboundEmail | None:
     """Render and record an e-mail now; send it once the current transaction commits.

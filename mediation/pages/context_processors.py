@@ -1,6 +1,6 @@
 """What every page's layout needs: the service's name and contact details, and the navigation."""
 
-from typing import Any
+from typing import TypedDict
 
 from django.conf import settings
 from django.http import HttpRequest
@@ -20,11 +20,20 @@ NAVIGATION: list[tuple[str, str, str]] = [
 ]
 
 
-def _navigation(request: HttpRequest) -> list[dict[str, Any]]:
+class NavigationItem(TypedDict):
+    """One link of the service navigation (govukServiceNavigation's `navigation` items)."""
+
+    text: str
+    href: str
+    active: bool
+    current: bool
+
+
+def _navigation(request: HttpRequest) -> list[NavigationItem]:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return []
-    items = []
+    items: list[NavigationItem] = []
     for label, url_name, action in NAVIGATION:
         if not policy.can(user, action):
             continue
@@ -39,7 +48,11 @@ def _navigation(request: HttpRequest) -> list[dict[str, Any]]:
     return items
 
 
-def service(request: HttpRequest) -> dict[str, Any]:
+def service(request: HttpRequest) -> dict[str, object]:
+    def can(action: str, obj: object = None) -> bool:
+        """The templates' question: may the signed-in person do this (to this)?"""
+        return policy.can(request.user, action, obj)
+
     return {
         "service_name": settings.SERVICE_NAME,
         "service_provider_name": settings.SERVICE_PROVIDER_NAME,
@@ -48,5 +61,5 @@ def service(request: HttpRequest) -> dict[str, Any]:
         "service_phase": settings.SERVICE_PHASE,
         "asset_path": settings.STATIC_URL.rstrip("/") + "/assets",
         "navigation": _navigation(request),
-        "can": lambda action, obj=None: policy.can(request.user, action, obj),
+        "can": can,
     }

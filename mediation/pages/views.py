@@ -4,11 +4,10 @@ These pages sit above every app: the home page and the navigation ask the policy
 may use.
 """
 
-from typing import Any
-
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.template import loader
 from django.urls import NoReverseMatch, reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -85,15 +84,13 @@ def error_404(request: HttpRequest, exception: Exception | None = None) -> HttpR
 
 def error_500(request: HttpRequest) -> HttpResponse:
     # Rendered without the request context: whatever broke the page may break that too.
-    context: dict[str, Any] = {
+    context: dict[str, object] = {
         "title": "Sorry, there is a problem with the service",
         "service_phone": settings.SERVICE_PHONE,
         "service_email": settings.SERVICE_EMAIL,
         "service_name": settings.SERVICE_NAME,
         "brand": brand(),
     }
-    from django.template import loader
-
     template = loader.get_template("pages/500.html")
     return HttpResponse(template.render(context), status=500)
 

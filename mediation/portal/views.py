@@ -7,24 +7,23 @@ and for an action, the party must be the partner's own and the case open (403).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 from uuid import UUID
 
-from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from mediation import policy
+from mediation.accounts.actors import signed_in
 from mediation.agreements import selectors as agreement_selectors
 from mediation.agreements import services as agreement_services
 from mediation.cases import parties as case_parties
-from mediation.cases import selectors as case_selectors
-from mediation.cases.choices import ParticipantRole
-from mediation.core.errors import ApplicationError
+from mediation.cases.access import case_or_404
+from mediation.core.actions import submit
 from mediation.meetings import selectors as meeting_selectors
-from mediation.portal import selectors
+from mediation.portal import presenters, selectors, services
 from mediation.portal.forms import (
     AgreementConfirmForm,
     ConfirmForm,
@@ -36,29 +35,50 @@ from mediation.portal.forms import (
 from mediation.preparation import services as preparation_services
 from mediation.preparation.choices import Visibility
 
+if TYPE_CHECKING:
+    from django import forms
+    from django.core.files.uploadedfile import UploadedFile
+    from django.utils.datastructures import MultiValueDict
 
-def _posted(request: HttpRequest) -> Any:
+    from mediation.agreements.models import Agreement
+    from mediation.cases.models import Case, Participant, Party
+
+
+def _posted(request: HttpRequest) -> QueryDict | None:
     """The form data of a POST (even an empty one binds the form), or None for a GET."""
     return request.POST if request.method == "POST" else None
 
 
-def _uploaded(request: HttpRequest) -> Any:
+def _uploaded(request: HttpRequest) -> MultiValueDict[str, UploadedFile] | None:
     return request.FILES if request.method == "POST" else None
 
 
-def _case_and_party(request: HttpRequest, case_id: UUID, action: str | None = None) -> Any:
-    """The case (404 if none) and the partner's party on it (403 if not a party)."""
-    case = case_selectors.case_get(case_id=case_id)
-    if case is None:
-        raise Http404("No such case")
-    policy.require(request.user, "portal.case.view", case)
-    party = selectors.partner_party(user=request.user, case=case)
+def _own_party(request: HttpRequest, case: Case, action: str | None = None) -> Party:
+    """The partner's own party on the case (the policy has let them see the case, so there is
+    one); for an action, the policy must let them do it for that party (403)."""
+    party = selectors.partner_party(user=signed_in(request), case=case)
     if action is not None:
-        policy.require(request.user, action, party)
-    return case, party
+        return policy.authorised(request.user, action, party)
+    if party is None:
+        raise Http404("Not a party to this case")
+    return party
 
 
-def _case_url(case: Any) -> str:
+def _participant(party: Party, participant_id: UUID) -> Participant:
+    participant = selectors.participant_of_party(party=party, participant_id=participant_id)
+    if participant is None:
+        raise Http404("No such person")
+    return participant
+
+
+def _agreement(party: Party) -> Agreement:
+    agreement = agreement_selectors.agreement_for_party(party=party)
+    if agreement is None:
+        raise Http404("No agreement to show")
+    return agreement
+
+
+def _case_url(case: Case) -> str:
     return reverse("portal:case", kwargs={"case_id": case.pk})
 
 
@@ -68,16 +88,25 @@ def _private(response: HttpResponse) -> HttpResponse:
     return response
 
 
+def _form_page(
+    request: HttpRequest, case: Case, party: Party, form: forms.Form, title: str, **extra: object
+) -> HttpResponse:
+    """The one-question pages (portal/form_page.html)."""
+    context = {"title": title, "case": case, "party": party, "form": form, **extra}
+    return render(request, "portal/form_page.html", context)
+
+
 @policy.policy_required("partner.workspace")
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
-    rows = selectors.partner_case_rows(user=request.user)
+    user = signed_in(request)
+    rows = presenters.partner_case_rows(user=user)
     return render(
         request,
         "portal/home.html",
         {
             "title": "Your cases",
-            "organisation": getattr(request.user, "organisation", None),
+            "organisation": user.organisation,
             "open_rows": [r for r in rows if r.case.is_open],
             "closed_rows": [r for r in rows if not r.case.is_open],
         },
@@ -87,8 +116,9 @@ def home(request: HttpRequest) -> HttpResponse:
 @policy.policy_required("partner.workspace")
 @require_GET
 def case(request: HttpRequest, case_id: UUID) -> HttpResponse:
-    case, party = _case_and_party(request, case_id)
-    view = selectors.partner_case_view(case=case, party=party)
+    case = case_or_404(request, case_id, "portal.case.view")
+    party = _own_party(request, case)
+    view = presenters.partner_case_view(case=case, party=party)
     response = render(
         request,
         "portal/case.html",
@@ -110,13 +140,17 @@ def case(request: HttpRequest, case_id: UUID) -> HttpResponse:
 @policy.policy_required("partner.workspace")
 @require_http_methods(["GET", "POST"])
 def attendance(request: HttpRequest, case_id: UUID) -> HttpResponse:
-    case, party = _case_and_party(request, case_id, "portal.party.act")
+    case = case_or_404(request, case_id, "portal.case.view")
+    party = _own_party(request, case, "portal.party.act")
     form = ConfirmForm(_posted(request))
-    if request.method == "POST" and form.is_valid():
-        case_parties.attendance_confirm(party=party, actor=request.user)
-        messages.success(request, f"You have confirmed that {party.name} will attend")
-        return redirect(_case_url(case))
-    return render(
+    done = submit(
+        request,
+        form,
+        lambda: case_parties.attendance_confirm(party=party, actor=signed_in(request)),
+        success=f"You have confirmed that {party.name} will attend",
+        redirect_to=_case_url(case),
+    )
+    return done or render(
         request,
         "portal/attendance.html",
         {
@@ -133,76 +167,52 @@ def attendance(request: HttpRequest, case_id: UUID) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def participant_add(request: HttpRequest, case_id: UUID) -> HttpResponse:
     """Add someone who will attend for the organisation, and say whether they can decide."""
-    case, party = _case_and_party(request, case_id, "portal.party.act")
-    user: Any = request.user
-    initial: dict[str, Any] = {}
-    if request.GET.get("me"):
-        initial = {
-            "name": user.full_name,
-            "email": user.email,
-            "job_title": user.job_title,
-            "phone": user.phone,
-            "role": ParticipantRole.OFFICER.value,
-        }
+    case = case_or_404(request, case_id, "portal.case.view")
+    party = _own_party(request, case, "portal.party.act")
+    user = signed_in(request)
+    initial = presenters.participant_initial(user=user, themselves=bool(request.GET.get("me")))
     form = ParticipantForm(_posted(request), initial=initial)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        can_decide = data["can_decide"] == "yes"
-        role = data["role"]
-        if can_decide and role == ParticipantRole.OFFICER:
-            role = ParticipantRole.DECISION_MAKER
-        try:
-            participant = case_parties.participant_add(
-                case=case,
-                party=party,
-                name=data["name"],
-                role=role,
-                job_title=data["job_title"],
-                email=data["email"],
-                phone=data["phone"],
-                is_decision_maker=can_decide,
-                user=user if data["email"].strip().lower() == user.email.lower() else None,
-                actor=user,
-            )
-            if can_decide:
-                case_parties.decision_maker_confirm(participant=participant, actor=user)
-        except ApplicationError as exc:
-            form.add_error(None, exc.message)
-        else:
-            extra = ", who can make decisions" if can_decide else ""
-            messages.success(request, f"{participant.name} added{extra}")
-            return redirect(_case_url(case))
-    return render(
+    done = submit(
         request,
-        "portal/form_page.html",
-        {
-            "title": "Add someone who will attend",
-            "case": case,
-            "party": party,
-            "form": form,
-            "submit": "Add person",
-        },
+        form,
+        lambda: services.partner_participant_add(
+            case=case,
+            party=party,
+            name=form.cleaned_data["name"],
+            role=form.cleaned_data["role"],
+            job_title=form.cleaned_data["job_title"],
+            email=form.cleaned_data["email"],
+            phone=form.cleaned_data["phone"],
+            can_decide=form.cleaned_data["can_decide"] == "yes",
+            actor=user,
+        ),
+        success=lambda added: (
+            f"{added.name} added{', who can make decisions' if added.is_decision_maker else ''}"
+        ),
+        redirect_to=_case_url(case),
     )
-
-
-def _participant_or_404(party: Any, participant_id: UUID) -> Any:
-    participant = selectors.participant_of_party(party=party, participant_id=participant_id)
-    if participant is None:
-        raise Http404("No such person")
-    return participant
+    return done or _form_page(
+        request, case, party, form, "Add someone who will attend", submit="Add person"
+    )
 
 
 @policy.policy_required("partner.workspace")
 @require_http_methods(["GET", "POST"])
 def decision_maker(request: HttpRequest, case_id: UUID, participant_id: UUID) -> HttpResponse:
-    case, party = _case_and_party(request, case_id, "portal.party.act")
-    participant = _participant_or_404(party, participant_id)
+    case = case_or_404(request, case_id, "portal.case.view")
+    party = _own_party(request, case, "portal.party.act")
+    participant = _participant(party, participant_id)
     form = DecisionMakerForm(_posted(request))
-    if request.method == "POST" and form.is_valid():
-        case_parties.decision_maker_confirm(participant=participant, actor=request.user)
-        messages.success(request, f"You have confirmed that {participant.name} can make decisions")
-        return redirect(_case_url(case))
-    return render(
+    done = submit(
+        request,
+        form,
+        lambda: case_parties.decision_maker_confirm(
+            participant=participant, actor=signed_in(request)
+        ),
+        success=f"You have confirmed that {participant.name} can make decisions",
+        redirect_to=_case_url(case),
+    )
+    return done or render(
         request,
         "portal/decision_maker.html",
         {
@@ -218,14 +228,18 @@ def decision_maker(request: HttpRequest, case_id: UUID, participant_id: UUID) ->
 @policy.policy_required("partner.workspace")
 @require_http_methods(["GET", "POST"])
 def participant_remove(request: HttpRequest, case_id: UUID, participant_id: UUID) -> HttpResponse:
-    case, party = _case_and_party(request, case_id, "portal.party.act")
-    participant = _participant_or_404(party, participant_id)
+    case = case_or_404(request, case_id, "portal.case.view")
+    party = _own_party(request, case, "portal.party.act")
+    participant = _participant(party, participant_id)
     form = ConfirmForm(_posted(request))
-    if request.method == "POST" and form.is_valid():
-        case_parties.participant_remove(participant=participant, actor=request.user)
-        messages.success(request, f"{participant.name} will no longer attend")
-        return redirect(_case_url(case))
-    return render(
+    done = submit(
+        request,
+        form,
+        lambda: case_parties.participant_remove(participant=participant, actor=signed_in(request)),
+        success=f"{participant.name} will no longer attend",
+        redirect_to=_case_url(case),
+    )
+    return done or render(
         request,
         "portal/participant_remove.html",
         {
@@ -241,46 +255,38 @@ def participant_remove(request: HttpRequest, case_id: UUID, participant_id: UUID
 @policy.policy_required("partner.workspace")
 @require_http_methods(["GET", "POST"])
 def summary_submit(request: HttpRequest, case_id: UUID) -> HttpResponse:
-    case, party = _case_and_party(request, case_id, "summary.submit")
-    form = SummaryForm(
-        _posted(request),
-        _uploaded(request),
-        initial={"submitted_by_name": getattr(request.user, "full_name", "")},
-    )
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            preparation_services.summary_submit(
-                case=case,
-                party=party,
-                visibility=data["visibility"],
-                submitted_by_name=data["submitted_by_name"],
-                text=data["text"],
-                upload=data["file"] or None,
-                actor=request.user,
-            )
-        except ApplicationError as exc:
-            form.add_error(None, exc.message)
-        else:
-            label = Visibility(data["visibility"]).label.lower()
-            messages.success(request, f"Your case summary has been sent ({label})")
-            return redirect(_case_url(case))
-    return render(
+    case = case_or_404(request, case_id, "portal.case.view")
+    party = _own_party(request, case, "summary.submit")
+    user = signed_in(request)
+    initial = {"submitted_by_name": user.full_name}
+    form = SummaryForm(_posted(request), _uploaded(request), initial=initial)
+    done = submit(
         request,
-        "portal/form_page.html",
-        {
-            "title": "Send your case summary",
-            "case": case,
-            "party": party,
-            "form": form,
-            "submit": "Send case summary",
-            "enctype": "multipart/form-data",
-            "intro": (
-                "Tell the mediator and the other parties, in a page or two, what the disagreement "
-                "is about from your side and what you would like to happen. You choose who can "
-                "read it."
-            ),
-        },
+        form,
+        lambda: preparation_services.summary_submit(
+            case=case,
+            party=party,
+            visibility=form.cleaned_data["visibility"],
+            submitted_by_name=form.cleaned_data["submitted_by_name"],
+            text=form.cleaned_data["text"],
+            upload=form.cleaned_data["file"] or None,
+            actor=user,
+        ),
+        success=lambda sent: (
+            f"Your case summary has been sent ({Visibility(sent.visibility).label.lower()})"
+        ),
+        redirect_to=_case_url(case),
+        fields={"upload": "file"},
+    )
+    return done or _form_page(
+        request,
+        case,
+        party,
+        form,
+        "Send your case summary",
+        submit="Send case summary",
+        enctype="multipart/form-data",
+        intro=presenters.SUMMARY_INTRO,
     )
 
 
@@ -288,45 +294,39 @@ def summary_submit(request: HttpRequest, case_id: UUID) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def dr_answer(request: HttpRequest, case_id: UUID) -> HttpResponse:
     """Disagreement resolution is voluntary: the partner says whether it will take part."""
-    case, party = _case_and_party(request, case_id, "portal.party.act")
+    case = case_or_404(request, case_id, "portal.case.view")
+    party = _own_party(request, case, "portal.party.act")
     if not case.is_disagreement_resolution:
         raise Http404("This case is not disagreement resolution")
     form = DRAnswerForm(_posted(request))
-    if request.method == "POST" and form.is_valid():
-        case_parties.dr_answer_record(
+    done = submit(
+        request,
+        form,
+        lambda: case_parties.dr_answer_record(
             party=party,
             answer=form.cleaned_data["answer"],
             note=form.cleaned_data["note"],
-            actor=request.user,
-        )
-        messages.success(request, "Thank you: your answer has been recorded")
-        return redirect(_case_url(case))
-    return render(
-        request,
-        "portal/form_page.html",
-        {
-            "title": "Will you take part in disagreement resolution?",
-            "case": case,
-            "party": party,
-            "form": form,
-            "submit": "Send answer",
-            "heading_in_form": True,
-        },
+            actor=signed_in(request),
+        ),
+        success="Thank you: your answer has been recorded",
+        redirect_to=_case_url(case),
     )
-
-
-def _agreement_or_404(party: Any) -> Any:
-    agreement = agreement_selectors.agreement_for_party(party=party)
-    if agreement is None:
-        raise Http404("No agreement to show")
-    return agreement
+    return done or _form_page(
+        request,
+        case,
+        party,
+        form,
+        "Will you take part in disagreement resolution?",
+        submit="Send answer",
+        heading_in_form=True,
+    )
 
 
 @policy.policy_required("partner.workspace")
 @require_GET
 def agreement_pdf(request: HttpRequest, case_id: UUID) -> HttpResponse:
-    _case, party = _case_and_party(request, case_id)
-    agreement = _agreement_or_404(party)
+    case = case_or_404(request, case_id, "portal.case.view")
+    agreement = _agreement(_own_party(request, case))
     printed = agreement_selectors.agreement_pdf(agreement=agreement)
     if printed is None:
         raise Http404("The agreement has not been printed")
@@ -338,40 +338,32 @@ def agreement_pdf(request: HttpRequest, case_id: UUID) -> HttpResponse:
 @policy.policy_required("partner.workspace")
 @require_http_methods(["GET", "POST"])
 def agreement_confirm(request: HttpRequest, case_id: UUID) -> HttpResponse:
-    case, party = _case_and_party(request, case_id, "agreement.confirm")
-    agreement = _agreement_or_404(party)
-    form = AgreementConfirmForm(
-        _posted(request), initial={"confirmed_by_name": getattr(request.user, "full_name", "")}
-    )
-    if request.method == "POST" and form.is_valid():
-        try:
-            agreement_services.agreement_confirm(
-                agreement=agreement,
-                party=party,
-                confirmed_by_name=form.cleaned_data["confirmed_by_name"],
-                method="online",
-                actor=request.user,
-            )
-        except ApplicationError as exc:
-            form.add_error(None, exc.message)
-        else:
-            messages.success(request, "You have confirmed the agreement")
-            return redirect(_case_url(case))
-    return render(
+    case = case_or_404(request, case_id, "portal.case.view")
+    party = _own_party(request, case, "agreement.confirm")
+    agreement = _agreement(party)
+    user = signed_in(request)
+    form = AgreementConfirmForm(_posted(request), initial={"confirmed_by_name": user.full_name})
+    done = submit(
         request,
-        "portal/form_page.html",
-        {
-            "title": "Confirm the written agreement",
-            "case": case,
-            "party": party,
-            "form": form,
-            "submit": "Confirm agreement",
-            "intro": (
-                f"The agreement dated {agreement.agreed_on.day} {agreement.agreed_on:%B %Y}. "
-                "Read it before you confirm. If it does not record what was agreed, contact us "
-                "instead."
-            ),
-        },
+        form,
+        lambda: agreement_services.agreement_confirm(
+            agreement=agreement,
+            party=party,
+            confirmed_by_name=form.cleaned_data["confirmed_by_name"],
+            method="online",
+            actor=user,
+        ),
+        success="You have confirmed the agreement",
+        redirect_to=_case_url(case),
+    )
+    return done or _form_page(
+        request,
+        case,
+        party,
+        form,
+        "Confirm the written agreement",
+        submit="Confirm agreement",
+        intro=presenters.agreement_intro(agreement),
     )
 
 
@@ -379,7 +371,7 @@ def agreement_confirm(request: HttpRequest, case_id: UUID) -> HttpResponse:
 @require_GET
 def meeting_ics(request: HttpRequest, case_id: UUID) -> HttpResponse:
     """The meeting for the partner's own calendar (no other attendees listed)."""
-    case, _party = _case_and_party(request, case_id)
+    case = case_or_404(request, case_id, "portal.case.view")
     meeting = meeting_selectors.current_meeting(case=case)
     if meeting is None:
         raise Http404("No meeting arranged")

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 
@@ -15,10 +16,14 @@ from mediation.preparation.choices import (
 )
 from mediation.preparation.uploads import UploadError, upload_check
 
+if TYPE_CHECKING:
+    from mediation.accounts.actors import Actor
+    from mediation.cases.models import Party
+
 TEXT_OR_FILE = "Type the case summary or choose a file to upload"
 
 
-def _party_choices(parties: Any) -> list[tuple[str, str]]:
+def _party_choices(parties: Iterable[Party]) -> list[tuple[str, str]]:
     return [(str(p.pk), p.name) for p in parties]
 
 
@@ -94,7 +99,13 @@ class IntroContactForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
     )
 
-    def __init__(self, *args: Any, parties: Any = (), people: Any = (), **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        parties: Iterable[Party] = (),
+        people: Iterable[Actor] = (),
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         set_choices(self, "party", _party_choices(parties))
         set_choices(
@@ -134,7 +145,7 @@ class SummaryForm(forms.Form):
     )
     govuk_classes = {"party": "govuk-fieldset__legend--m"}
 
-    def __init__(self, *args: Any, parties: Any = (), **kwargs: Any) -> None:
+    def __init__(self, *args: Any, parties: Iterable[Party] = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         set_choices(self, "party", _party_choices(parties))
         self.govuk_choice_hints = {"visibility": {k.value: v for k, v in VISIBILITY_HINTS.items()}}

@@ -4,15 +4,21 @@ each party may read."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 from uuid import UUID
 
 from django.db.models import QuerySet
 
+from mediation.accounts import selectors as account_selectors
+from mediation.policy.roles import Role
 from mediation.preparation.models import CaseSummary, ChildViews, IntroContact
 
 if TYPE_CHECKING:
+    from mediation.accounts.actors import Actor
     from mediation.cases.models import Case, Participant, Party
+
+# Who makes the introductory contact: the mediator, or a coordinator or manager of the service.
+CONTACT_ROLES = frozenset({Role.SERVICE_MANAGER, Role.COORDINATOR, Role.MEDIATOR})
 
 
 def summary_get(*, summary_id: UUID | str) -> CaseSummary | None:
@@ -67,6 +73,19 @@ def child_views_readable_by_party(*, party: Party) -> ChildViews | None:
 
 def intro_contacts_for_case(*, case: Case) -> QuerySet[IntroContact]:
     return IntroContact.objects.filter(case=case).select_related("party", "made_by")
+
+
+def contact_makers(*, case: Case, actor: Actor) -> list[Actor]:
+    """Who may be named as having made an introductory contact: the service's mediators,
+    coordinators and managers, and (first, if not one of them) the person recording it."""
+    people = [
+        person
+        for person in account_selectors.staff_of_service(service=case.service)
+        if person.role in CONTACT_ROLES
+    ]
+    if actor not in people:
+        people.insert(0, actor)
+    return people
 
 
 @dataclass(frozen=True)
@@ -179,7 +198,7 @@ def preparation_overview(*, case: Case) -> PreparationOverview:
     )
 
 
-def party_of_case(*, case: Case, party_id: Any) -> Party | None:
+def party_of_case(*, case: Case, party_id: UUID | str) -> Party | None:
     """One of the case's parties, by id (None if it is not a party to this case)."""
     try:
         return case.parties.select_related("organisation").filter(pk=party_id).first()

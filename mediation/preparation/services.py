@@ -11,7 +11,7 @@ import contextlib
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from django.core.files.storage import default_storage
 from django.db import transaction
@@ -32,16 +32,17 @@ from mediation.preparation.models import CaseSummary, ChildViews, IntroContact
 from mediation.preparation.uploads import UploadError, upload_check
 
 if TYPE_CHECKING:
+    from uuid import UUID
+
+    from django.core.files import File
+
+    from mediation.accounts.actors import Actor
     from mediation.cases.models import Case, Party
-
-
-def _actor_or_none(actor: Any) -> Any:
-    return actor if actor is not None and getattr(actor, "is_authenticated", False) else None
 
 
 def _check_party(case: Case, party: Party) -> None:
     if party.case_id != case.pk:
-        raise ApplicationError("That party is not part of this case.")
+        raise ApplicationError("That party is not part of this case.", field="party")
 
 
 def _check_open(case: Case, what: str) -> None:
@@ -61,8 +62,8 @@ def intro_contact_record(
     party: Party,
     contacted_on: dt.date,
     method: str,
-    made_by: Any,
-    actor: Any,
+    made_by: Actor | None,
+    actor: Actor | None,
     spoke_to: str = "",
     notes: str = "",
 ) -> IntroContact:
@@ -70,9 +71,11 @@ def intro_contact_record(
     _check_party(case, party)
     _check_open(case, "an introductory contact")
     if method not in ContactMethod.values:
-        raise ApplicationError("Select how you contacted the party")
+        raise ApplicationError("Select how you contacted the party", field="method")
     if contacted_on > timezone.localdate():
-        raise ApplicationError("The date of the contact must be today or in the past")
+        raise ApplicationError(
+            "The date of the contact must be today or in the past", field="contacted_on"
+        )
     contact = IntroContact.objects.create(
         case=case,
         party=party,
@@ -80,8 +83,8 @@ def intro_contact_record(
         method=method,
         spoke_to=spoke_to.strip(),
         notes=notes.strip(),
-        made_by=_actor_or_none(made_by),
-        recorded_by=_actor_or_none(actor),
+        made_by=made_by,
+        recorded_by=actor,
     )
     who = made_by.full_name if made_by is not None else "The service"
     detail = f"{ContactMethod(method).label}, {contacted_on.day} {contacted_on:%B %Y}, by {who}"
@@ -92,7 +95,7 @@ def intro_contact_record(
         kind="intro_contact",
         title=f"Introductory contact with {party.name}",
         description=detail + ".",
-        actor=_actor_or_none(actor),
+        actor=actor,
     )
     return contact
 
@@ -126,9 +129,9 @@ def summary_submit(
     party: Party,
     visibility: str,
     submitted_by_name: str,
-    actor: Any,
+    actor: Actor | None,
     text: str = "",
-    upload: Any = None,
+    upload: File | None = None,
 ) -> CaseSummary:
     """A party's case summary: typed, an uploaded PDF or Word document, or both.
 
@@ -137,32 +140,34 @@ def summary_submit(
     _check_party(case, party)
     _check_open(case, "a case summary")
     if visibility not in Visibility.values:
-        raise ApplicationError("Select who can read the case summary")
+        raise ApplicationError("Select who can read the case summary", field="visibility")
     text = text.strip()
     if not text and upload is None:
-        raise ApplicationError("Type the case summary or choose a file to upload")
+        raise ApplicationError("Type the case summary or choose a file to upload", field="text")
     name = submitted_by_name.strip()
     if not name:
-        raise ApplicationError("Enter the name of the person the case summary is from")
+        raise ApplicationError(
+            "Enter the name of the person the case summary is from", field="submitted_by_name"
+        )
     checked = None
     if upload is not None:
         try:
             checked = upload_check(upload)
         except UploadError as exc:
-            raise ApplicationError(exc.message) from exc
+            raise ApplicationError(exc.message, field="upload") from exc
     written: list[str] = []
     try:
         with transaction.atomic():
             summary = CaseSummary(
                 case=case,
                 party=party,
-                submitted_by=_actor_or_none(actor),
+                submitted_by=actor,
                 submitted_by_name=name[:150],
                 text=text,
                 visibility=visibility,
                 submitted_at=timezone.now(),
             )
-            if checked is not None:
+            if checked is not None and upload is not None:
                 summary.file_kind = checked.kind
                 summary.file_name = checked.name
                 summary.file_size = checked.size
@@ -185,7 +190,7 @@ def _discard(paths: list[str]) -> None:
             default_storage.delete(path)
 
 
-def _summary_recorded(*, case: Case, summary: CaseSummary, actor: Any) -> None:
+def _summary_recorded(*, case: Case, summary: CaseSummary, actor: Actor | None) -> None:
     parts = [Visibility(summary.visibility).label + "."]
     if summary.text:
         parts.append("Typed.")
@@ -197,19 +202,19 @@ def _summary_recorded(*, case: Case, summary: CaseSummary, actor: Any) -> None:
         kind="summary_submitted",
         title=f"Case summary received from {summary.party.name}",
         description=" ".join(parts),
-        actor=_actor_or_none(actor),
+        actor=actor,
     )
-    if getattr(actor, "is_partner", False):
+    if actor is not None and actor.is_partner:
         _notify_caseworker(case=case, summary=summary)
 
 
 @transaction.atomic
-def summary_withdraw(*, summary: CaseSummary, actor: Any, reason: str = "") -> CaseSummary:
+def summary_withdraw(*, summary: CaseSummary, actor: Actor | None, reason: str = "") -> CaseSummary:
     """Take a summary back: nobody but the service's staff reads it from now on."""
     if summary.is_withdrawn:
         raise ConflictError("This case summary has already been withdrawn.")
     summary.withdrawn_at = timezone.now()
-    summary.withdrawn_by = _actor_or_none(actor)
+    summary.withdrawn_by = actor
     summary.withdrawn_reason = reason.strip()
     summary.save(update_fields=["withdrawn_at", "withdrawn_by", "withdrawn_reason", "updated_at"])
     case_services.event_record(
@@ -217,7 +222,7 @@ def summary_withdraw(*, summary: CaseSummary, actor: Any, reason: str = "") -> C
         kind="summary_withdrawn",
         title=f"Case summary from {summary.party.name} withdrawn",
         description=summary.withdrawn_reason,
-        actor=_actor_or_none(actor),
+        actor=actor,
     )
     return summary
 
@@ -230,8 +235,49 @@ class ExchangeResult:
     not_sent: list[str] = field(default_factory=list)
 
 
+def _summaries_send(*, case: Case, line: selectors.ExchangeLine) -> None:
+    """E-mail one party the others' shared summaries: the family the summaries themselves (files
+    attached), an organisation a link to read them on the partner side."""
+    if line.party.is_family:
+        notifications.email_queue(
+            template="prep_summaries_family",
+            to=line.addresses,
+            context={"case": case, "summaries": line.summaries},
+            case=case,
+            attachments=[
+                {"name": s.file_name, "path": str(s.file.name), "mimetype": s.mimetype}
+                for s in line.summaries
+                if s.has_file
+            ],
+        )
+        return
+    notifications.email_queue(
+        template="prep_summaries_partner",
+        to=line.addresses,
+        context={
+            "case": case,
+            "party": line.party,
+            "summaries": line.summaries,
+            "portal_path": reverse("portal:case", kwargs={"case_id": case.pk}),
+        },
+        case=case,
+    )
+
+
+def _exchange_recorded(*, case: Case, result: ExchangeResult, actor: Actor | None) -> None:
+    lines = [f"Sent to {line}." for line in result.sent]
+    lines += [f"Not sent to {line}." for line in result.not_sent]
+    case_services.event_record(
+        case=case,
+        kind="summaries_exchanged",
+        title="Shared case summaries sent to the parties",
+        description=" ".join(lines),
+        actor=actor,
+    )
+
+
 @transaction.atomic
-def summaries_exchange(*, case: Case, actor: Any) -> ExchangeResult:
+def summaries_exchange(*, case: Case, actor: Actor | None) -> ExchangeResult:
     """Send each party the other parties' shared summaries, before the meeting.
 
     The family (no account) gets them by e-mail, files attached and typed ones in the message.
@@ -243,37 +289,14 @@ def summaries_exchange(*, case: Case, actor: Any) -> ExchangeResult:
     if not any(line.summaries for line in plan):
         raise ApplicationError("There are no shared case summaries to send yet.")
     result = ExchangeResult()
-    sent_ids: set[Any] = set()
+    sent_ids: set[UUID] = set()
     for line in plan:
         party = line.party
         if not line.will_send:
             if line.summaries:
                 result.not_sent.append(f"{party.name} ({line.blocked.lower()})")
             continue
-        if party.is_family:
-            notifications.email_queue(
-                template="prep_summaries_family",
-                to=line.addresses,
-                context={"case": case, "summaries": line.summaries},
-                case=case,
-                attachments=[
-                    {"name": s.file_name, "path": str(s.file.name), "mimetype": s.mimetype}
-                    for s in line.summaries
-                    if s.has_file
-                ],
-            )
-        else:
-            notifications.email_queue(
-                template="prep_summaries_partner",
-                to=line.addresses,
-                context={
-                    "case": case,
-                    "party": party,
-                    "summaries": line.summaries,
-                    "portal_path": reverse("portal:case", kwargs={"case_id": case.pk}),
-                },
-                case=case,
-            )
+        _summaries_send(case=case, line=line)
         sent_ids.update(s.pk for s in line.summaries)
         names = ", ".join(sorted({s.party.name for s in line.summaries}))
         result.sent.append(f"{party.name}: {names} ({', '.join(line.addresses)})")
@@ -282,21 +305,43 @@ def summaries_exchange(*, case: Case, actor: Any) -> ExchangeResult:
             "Nobody can be sent the shared case summaries yet: " + "; ".join(result.not_sent) + "."
         )
     CaseSummary.objects.filter(pk__in=sent_ids).update(exchanged_at=timezone.now())
-    lines = [f"Sent to {line}." for line in result.sent]
-    lines += [f"Not sent to {line}." for line in result.not_sent]
-    case_services.event_record(
-        case=case,
-        kind="summaries_exchanged",
-        title="Shared case summaries sent to the parties",
-        description=" ".join(lines),
-        actor=_actor_or_none(actor),
-    )
+    _exchange_recorded(case=case, result=result, actor=actor)
     return result
 
 
 # ---------------------------------------------------------------------------------------------
 # The child's or young person's views
 # ---------------------------------------------------------------------------------------------
+
+
+def _child_views_check(
+    *,
+    completed_by: str,
+    completed_on: dt.date,
+    visibility: str,
+    given: Mapping[str, str],
+    joins_meeting_note: str,
+    parent_agrees: bool,
+    mediator_agrees: bool,
+) -> None:
+    if completed_by not in ChildViewsBy.values:
+        raise ApplicationError("Select how the child's views will be given", field="completed_by")
+    if visibility not in Visibility.values:
+        raise ApplicationError("Select who can read the child's views", field="visibility")
+    if completed_on > timezone.localdate():
+        raise ApplicationError("The date must be today or in the past", field="completed_on")
+    if completed_by != ChildViewsBy.JOINS_MEETING:
+        if not any(given.values()):
+            raise ApplicationError("Answer at least one question", field="answers")
+        return
+    if not joins_meeting_note.strip():
+        raise ApplicationError(
+            "Say which part of the meeting the child will join", field="joins_meeting_note"
+        )
+    if not (parent_agrees and mediator_agrees):
+        raise ApplicationError(
+            "The child can join the meeting only if the parent and the mediator agree"
+        )
 
 
 @transaction.atomic
@@ -306,7 +351,7 @@ def child_views_record(
     completed_by: str,
     completed_on: dt.date,
     visibility: str,
-    actor: Any,
+    actor: Actor | None,
     answers: Mapping[str, str] | None = None,
     completed_by_name: str = "",
     joins_meeting_note: str = "",
@@ -315,24 +360,18 @@ def child_views_record(
 ) -> ChildViews:
     """Record (or update) the child's "my views", or that they will join part of the meeting."""
     _check_open(case, "the child's views")
-    if completed_by not in ChildViewsBy.values:
-        raise ApplicationError("Select how the child's views will be given")
-    if visibility not in Visibility.values:
-        raise ApplicationError("Select who can read the child's views")
-    if completed_on > timezone.localdate():
-        raise ApplicationError("The date must be today or in the past")
     given = {key: (answers or {}).get(key, "").strip() for key, _ in CHILD_VIEWS_QUESTIONS}
+    _child_views_check(
+        completed_by=completed_by,
+        completed_on=completed_on,
+        visibility=visibility,
+        given=given,
+        joins_meeting_note=joins_meeting_note,
+        parent_agrees=parent_agrees,
+        mediator_agrees=mediator_agrees,
+    )
     joins = completed_by == ChildViewsBy.JOINS_MEETING
-    if joins:
-        if not joins_meeting_note.strip():
-            raise ApplicationError("Say which part of the meeting the child will join")
-        if not (parent_agrees and mediator_agrees):
-            raise ApplicationError(
-                "The child can join the meeting only if the parent and the mediator agree"
-            )
-    elif not any(given.values()):
-        raise ApplicationError("Answer at least one question")
-    values: dict[str, Any] = {
+    values: dict[str, object] = {
         "completed_by": completed_by,
         "completed_by_name": completed_by_name.strip()[:150],
         "completed_on": completed_on,
@@ -340,7 +379,7 @@ def child_views_record(
         "joins_meeting_note": joins_meeting_note.strip() if joins else "",
         "parent_agrees": parent_agrees if joins else False,
         "mediator_agrees": mediator_agrees if joins else False,
-        "recorded_by": _actor_or_none(actor),
+        "recorded_by": actor,
         **given,
     }
     views, created = ChildViews.objects.update_or_create(case=case, defaults=values)
@@ -350,6 +389,6 @@ def child_views_record(
         kind="child_views",
         title="The child's views recorded" if created else "The child's views updated",
         description=f"{how}. {Visibility(visibility).label}.",
-        actor=_actor_or_none(actor),
+        actor=actor,
     )
     return views

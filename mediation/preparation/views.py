@@ -2,24 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 from uuid import UUID
 
-from django.contrib import messages
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
-from django.urls import reverse
-from django.utils import timezone
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from mediation import policy
-from mediation.accounts import selectors as account_selectors
 from mediation.accounts.actors import signed_in
 from mediation.cases import clock
-from mediation.cases import selectors as case_selectors
-from mediation.core.errors import ApplicationError
-from mediation.preparation import selectors, services
-from mediation.preparation.choices import CHILD_VIEWS_QUESTIONS, Visibility
+from mediation.cases.access import case_or_404
+from mediation.core.actions import submit
+from mediation.preparation import presenters, selectors, services
+from mediation.preparation.choices import CHILD_VIEWS_QUESTIONS
 from mediation.preparation.forms import (
     ChildViewsForm,
     ConfirmForm,
@@ -27,50 +23,49 @@ from mediation.preparation.forms import (
     SummaryForm,
     WithdrawForm,
 )
-from mediation.preparation.models import CaseSummary
 
-CONTACT_ROLES = ("service_manager", "coordinator", "mediator")
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from django import forms
+    from django.core.files.uploadedfile import UploadedFile
+    from django.db.models import Model
+    from django.utils.datastructures import MultiValueDict
+
+    from mediation.cases.models import Case, Party
+    from mediation.preparation.models import CaseSummary
 
 
-def _posted(request: HttpRequest) -> Any:
+def _posted(request: HttpRequest) -> QueryDict | None:
     """The form data of a POST (even an empty one binds the form), or None for a GET."""
     return request.POST if request.method == "POST" else None
 
 
-def _uploaded(request: HttpRequest) -> Any:
+def _uploaded(request: HttpRequest) -> MultiValueDict[str, UploadedFile] | None:
     return request.FILES if request.method == "POST" else None
 
 
-def _case_or_404(case_id: UUID) -> Any:
-    case = case_selectors.case_get(case_id=case_id)
-    if case is None:
-        raise Http404("No such case")
-    return case
+def _summary(request: HttpRequest, summary_id: UUID, action: str) -> CaseSummary:
+    return policy.authorised(request.user, action, selectors.summary_get(summary_id=summary_id))
 
 
-def _summary_or_404(summary_id: UUID) -> CaseSummary:
-    summary = selectors.summary_get(summary_id=summary_id)
-    if summary is None:
-        raise Http404("No such case summary")
-    return summary
+def _chosen[T: Model](items: Iterable[T], pk: str) -> T:
+    """The item a form's choice names (the form only offers these items)."""
+    return next(item for item in items if str(item.pk) == pk)
 
 
-def _overview_url(case: Any) -> str:
-    return reverse("preparation:overview", kwargs={"case_id": case.pk})
-
-
-def _back_from_summary(user: Any, summary: CaseSummary) -> tuple[str, str]:
-    """Where a summary's pages lead back to: the partner's case page, or the preparation page."""
-    if policy.is_partner(user):
-        return reverse("portal:case", kwargs={"case_id": summary.case_id}), "Back to the case"
-    return _overview_url(summary.case), "Back to preparation"
+def _form_page(
+    request: HttpRequest, case: Case, form: forms.Form, title: str, **extra: object
+) -> HttpResponse:
+    """The one-question pages (preparation/form_page.html)."""
+    context = {"title": title, "case": case, "form": form, **extra}
+    return render(request, "preparation/form_page.html", context)
 
 
 @policy.policy_required("staff.workspace")
 @require_GET
 def overview(request: HttpRequest, case_id: UUID) -> HttpResponse:
-    case = _case_or_404(case_id)
-    policy.require(request.user, "preparation.view", case)
+    case = case_or_404(request, case_id, "preparation.view")
     return render(
         request,
         "preparation/overview.html",
@@ -86,54 +81,51 @@ def overview(request: HttpRequest, case_id: UUID) -> HttpResponse:
 @policy.policy_required("staff.workspace")
 @require_http_methods(["GET", "POST"])
 def intro_contact(request: HttpRequest, case_id: UUID) -> HttpResponse:
-    case = _case_or_404(case_id)
-    policy.require(request.user, "preparation.manage", case)
+    case = case_or_404(request, case_id, "preparation.manage")
+    actor = signed_in(request)
     parties = list(case.parties.select_related("organisation"))
-    people = [
-        p
-        for p in account_selectors.staff_of_service(service=case.service)
-        if p.role in CONTACT_ROLES
-    ]
-    user: Any = request.user
-    if user not in people:
-        people.insert(0, user)
-    initial: dict[str, Any] = {
-        "made_by": str(request.user.pk),
-        "contacted_on": timezone.localdate(),
-    }
-    chosen = request.GET.get("party")
-    if chosen and any(str(p.pk) == chosen for p in parties):
-        initial["party"] = chosen
+    people = selectors.contact_makers(case=case, actor=actor)
+    initial = presenters.intro_contact_initial(
+        actor=actor, parties=parties, chosen=request.GET.get("party")
+    )
     form = IntroContactForm(_posted(request), initial=initial, parties=parties, people=people)
-    if request.method == "POST" and form.is_valid():
-        party = next(p for p in parties if str(p.pk) == form.cleaned_data["party"])
-        made_by = next(p for p in people if str(p.pk) == form.cleaned_data["made_by"])
-        try:
-            services.intro_contact_record(
-                case=case,
-                party=party,
-                contacted_on=form.cleaned_data["contacted_on"],
-                method=form.cleaned_data["method"],
-                made_by=made_by,
-                spoke_to=form.cleaned_data["spoke_to"],
-                notes=form.cleaned_data["notes"],
-                actor=request.user,
-            )
-        except ApplicationError as exc:
-            form.add_error(None, exc.message)
-        else:
-            messages.success(request, f"Introductory contact with {party.name} recorded")
-            return redirect(_overview_url(case))
-    return render(
+    done = submit(
         request,
-        "preparation/form_page.html",
-        {
-            "title": "Record an introductory contact",
-            "case": case,
-            "form": form,
-            "submit": "Save contact",
-            "no_parties": not parties,
-        },
+        form,
+        lambda: services.intro_contact_record(
+            case=case,
+            party=_chosen(parties, form.cleaned_data["party"]),
+            contacted_on=form.cleaned_data["contacted_on"],
+            method=form.cleaned_data["method"],
+            made_by=_chosen(people, form.cleaned_data["made_by"]),
+            spoke_to=form.cleaned_data["spoke_to"],
+            notes=form.cleaned_data["notes"],
+            actor=actor,
+        ),
+        success=lambda contact: f"Introductory contact with {contact.party.name} recorded",
+        redirect_to=presenters.overview_url(case),
+    )
+    return done or _form_page(
+        request,
+        case,
+        form,
+        "Record an introductory contact",
+        submit="Save contact",
+        no_parties=not parties,
+    )
+
+
+def _summary_add(request: HttpRequest, case: Case, party: Party, form: SummaryForm) -> CaseSummary:
+    """Staff send a party's summary, if the policy lets them send that party's."""
+    policy.require(request.user, "summary.submit", party)
+    return services.summary_submit(
+        case=case,
+        party=party,
+        visibility=form.cleaned_data["visibility"],
+        submitted_by_name=form.cleaned_data["submitted_by_name"],
+        text=form.cleaned_data["text"],
+        upload=form.cleaned_data["file"] or None,
+        actor=signed_in(request),
     )
 
 
@@ -141,53 +133,34 @@ def intro_contact(request: HttpRequest, case_id: UUID) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def summary_add(request: HttpRequest, case_id: UUID) -> HttpResponse:
     """Staff add a case summary for a party: usually the family's, who have no account."""
-    case = _case_or_404(case_id)
-    policy.require(request.user, "preparation.manage", case)
+    case = case_or_404(request, case_id, "preparation.manage")
     parties = list(case.parties.select_related("organisation"))
-    initial: dict[str, Any] = {}
-    family = next((p for p in parties if p.is_family), None)
-    if family is not None:
-        initial = {"party": str(family.pk), "submitted_by_name": case.applicant_name}
+    initial = presenters.summary_initial(case=case, parties=parties)
     form = SummaryForm(_posted(request), _uploaded(request), initial=initial, parties=parties)
-    if request.method == "POST" and form.is_valid():
-        party = next(p for p in parties if str(p.pk) == form.cleaned_data["party"])
-        policy.require(request.user, "summary.submit", party)
-        try:
-            services.summary_submit(
-                case=case,
-                party=party,
-                visibility=form.cleaned_data["visibility"],
-                submitted_by_name=form.cleaned_data["submitted_by_name"],
-                text=form.cleaned_data["text"],
-                upload=form.cleaned_data["file"] or None,
-                actor=request.user,
-            )
-        except ApplicationError as exc:
-            form.add_error(None, exc.message)
-        else:
-            label = Visibility(form.cleaned_data["visibility"]).label.lower()
-            messages.success(request, f"Case summary from {party.name} added ({label})")
-            return redirect(_overview_url(case))
-    return render(
+    done = submit(
         request,
-        "preparation/form_page.html",
-        {
-            "title": "Add a case summary",
-            "case": case,
-            "form": form,
-            "submit": "Add case summary",
-            "enctype": "multipart/form-data",
-            "no_parties": not parties,
-        },
+        form,
+        lambda: _summary_add(request, case, _chosen(parties, form.cleaned_data["party"]), form),
+        success=presenters.summary_added,
+        redirect_to=presenters.overview_url(case),
+        fields={"upload": "file"},
+    )
+    return done or _form_page(
+        request,
+        case,
+        form,
+        "Add a case summary",
+        submit="Add case summary",
+        enctype="multipart/form-data",
+        no_parties=not parties,
     )
 
 
 @policy.policy_required("signed_in.home")
 @require_GET
 def summary(request: HttpRequest, summary_id: UUID) -> HttpResponse:
-    summary = _summary_or_404(summary_id)
-    policy.require(request.user, "summary.read", summary)
-    back_href, back_text = _back_from_summary(request.user, summary)
+    summary = _summary(request, summary_id, "summary.read")
+    back = presenters.back_from_summary(signed_in(request), summary)
     return render(
         request,
         "preparation/summary.html",
@@ -195,8 +168,8 @@ def summary(request: HttpRequest, summary_id: UUID) -> HttpResponse:
             "title": f"Case summary from {summary.party.name}",
             "summary": summary,
             "case": summary.case,
-            "back_href": back_href,
-            "back_text": back_text,
+            "back_href": back.href,
+            "back_text": back.text,
             "show_child_name": not policy.is_partner(signed_in(request)),
         },
     )
@@ -205,8 +178,7 @@ def summary(request: HttpRequest, summary_id: UUID) -> HttpResponse:
 @policy.policy_required("signed_in.home")
 @require_GET
 def summary_file(request: HttpRequest, summary_id: UUID) -> FileResponse:
-    summary = _summary_or_404(summary_id)
-    policy.require(request.user, "summary.read", summary)
+    summary = _summary(request, summary_id, "summary.read")
     if not summary.has_file:
         raise Http404("This case summary has no file")
     response = FileResponse(
@@ -223,21 +195,19 @@ def summary_file(request: HttpRequest, summary_id: UUID) -> FileResponse:
 @policy.policy_required("signed_in.home")
 @require_http_methods(["GET", "POST"])
 def summary_withdraw(request: HttpRequest, summary_id: UUID) -> HttpResponse:
-    summary = _summary_or_404(summary_id)
-    policy.require(request.user, "summary.withdraw", summary)
-    back_href, back_text = _back_from_summary(request.user, summary)
+    summary = _summary(request, summary_id, "summary.withdraw")
+    back = presenters.back_from_summary(signed_in(request), summary)
     form = WithdrawForm(_posted(request))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.summary_withdraw(
-                summary=summary, reason=form.cleaned_data["reason"], actor=request.user
-            )
-        except ApplicationError as exc:
-            form.add_error(None, exc.message)
-        else:
-            messages.success(request, f"Case summary from {summary.party.name} withdrawn")
-            return redirect(back_href)
-    return render(
+    done = submit(
+        request,
+        form,
+        lambda: services.summary_withdraw(
+            summary=summary, reason=form.cleaned_data["reason"], actor=signed_in(request)
+        ),
+        success=f"Case summary from {summary.party.name} withdrawn",
+        redirect_to=back.href,
+    )
+    return done or render(
         request,
         "preparation/withdraw.html",
         {
@@ -245,8 +215,8 @@ def summary_withdraw(request: HttpRequest, summary_id: UUID) -> HttpResponse:
             "summary": summary,
             "case": summary.case,
             "form": form,
-            "back_href": back_href,
-            "back_text": back_text,
+            "back_href": back.href,
+            "back_text": back.text,
             "show_child_name": not policy.is_partner(signed_in(request)),
         },
     )
@@ -255,75 +225,46 @@ def summary_withdraw(request: HttpRequest, summary_id: UUID) -> HttpResponse:
 @policy.policy_required("staff.workspace")
 @require_http_methods(["GET", "POST"])
 def child_views(request: HttpRequest, case_id: UUID) -> HttpResponse:
-    case = _case_or_404(case_id)
-    policy.require(request.user, "childviews.record", case)
+    case = case_or_404(request, case_id, "childviews.record")
     existing = selectors.child_views_for_case(case=case)
-    initial: dict[str, Any] = {"completed_on": timezone.localdate()}
-    if existing is not None:
-        initial = {
-            "completed_by": existing.completed_by,
-            "completed_on": existing.completed_on,
-            "visibility": existing.visibility,
-            "joins_meeting_note": existing.joins_meeting_note,
-            "joining_agreed_by": [
-                who
-                for who, agreed in (
-                    ("parent", existing.parent_agrees),
-                    ("mediator", existing.mediator_agrees),
-                )
-                if agreed
-            ],
-            "completed_by_name": existing.completed_by_name,
-            **{name: getattr(existing, name) for name, _ in CHILD_VIEWS_QUESTIONS},
-        }
-    form = ChildViewsForm(_posted(request), initial=initial)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.child_views_record(
-                case=case,
-                completed_by=data["completed_by"],
-                completed_by_name=data["completed_by_name"],
-                completed_on=data["completed_on"],
-                visibility=data["visibility"],
-                answers={name: data[name] for name, _ in CHILD_VIEWS_QUESTIONS},
-                joins_meeting_note=data["joins_meeting_note"],
-                parent_agrees=form.parent_agrees,
-                mediator_agrees=form.mediator_agrees,
-                actor=request.user,
-            )
-        except ApplicationError as exc:
-            form.add_error(None, exc.message)
-        else:
-            messages.success(request, f"{case.child_first_name}'s views saved")
-            return redirect(_overview_url(case))
-    return render(
+    form = ChildViewsForm(_posted(request), initial=presenters.child_views_initial(existing))
+    done = submit(
         request,
-        "preparation/child_views.html",
-        {"title": "My views", "case": case, "form": form, "existing": existing},
+        form,
+        lambda: services.child_views_record(
+            case=case,
+            completed_by=form.cleaned_data["completed_by"],
+            completed_by_name=form.cleaned_data["completed_by_name"],
+            completed_on=form.cleaned_data["completed_on"],
+            visibility=form.cleaned_data["visibility"],
+            answers={name: form.cleaned_data[name] for name, _ in CHILD_VIEWS_QUESTIONS},
+            joins_meeting_note=form.cleaned_data["joins_meeting_note"],
+            parent_agrees=form.parent_agrees,
+            mediator_agrees=form.mediator_agrees,
+            actor=signed_in(request),
+        ),
+        success=f"{case.child_first_name}'s views saved",
+        redirect_to=presenters.overview_url(case),
+        fields={"answers": "what_i_like"},
     )
+    context = {"title": "My views", "case": case, "form": form, "existing": existing}
+    return done or render(request, "preparation/child_views.html", context)
 
 
 @policy.policy_required("staff.workspace")
 @require_http_methods(["GET", "POST"])
 def exchange(request: HttpRequest, case_id: UUID) -> HttpResponse:
     """Check, then send, each party the summaries the other parties shared."""
-    case = _case_or_404(case_id)
-    policy.require(request.user, "preparation.manage", case)
+    case = case_or_404(request, case_id, "preparation.manage")
     form = ConfirmForm(_posted(request))
-    if request.method == "POST" and form.is_valid():
-        try:
-            result = services.summaries_exchange(case=case, actor=request.user)
-        except ApplicationError as exc:
-            form.add_error(None, exc.message)
-        else:
-            sent = len(result.sent)
-            messages.success(
-                request,
-                f"Shared case summaries sent to {sent} {'party' if sent == 1 else 'parties'}",
-            )
-            return redirect(_overview_url(case))
-    return render(
+    done = submit(
+        request,
+        form,
+        lambda: services.summaries_exchange(case=case, actor=signed_in(request)),
+        success=presenters.summaries_sent,
+        redirect_to=presenters.overview_url(case),
+    )
+    return done or render(
         request,
         "preparation/exchange.html",
         {
