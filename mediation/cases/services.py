@@ -516,17 +516,9 @@ def case_set_stage(
     return case_refresh_deadlines(case=case)
 
 
-CLOCK_FIELDS = {
-    "mediation_declined": "mediation_declined_on",
-    "mediation_requested": "mediation_requested_on",
-    "icb_notified": "icb_notified_on",
-    "la_cannot_arrange": "la_cannot_arrange_on",
-    "meeting_date": "meeting_on",
-    "mediation_concluded": "mediation_concluded_on",
-    "agreement_recorded": "agreement_recorded_on",
-    "certificate_issued": "certificate_issued_on",
-    "certificate_requested": "certificate_requested_on",
-}
+# The case's dates staff record: the clock's events, and when the family asked for a certificate
+# (kept for the certificate itself: the rules take no such event).
+CLOCK_FIELDS = {**clock.EVENT_FIELDS, "certificate_requested": "certificate_requested_on"}
 
 
 @transaction.atomic
