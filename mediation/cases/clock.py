@@ -18,6 +18,18 @@ SERVICE_DEADLINES = (
     "mediation_due",
 )
 
+# The events the clock counts from that staff record as they happen: {event: the case's field}.
+EVENT_FIELDS = {
+    "mediation_declined": "mediation_declined_on",
+    "mediation_requested": "mediation_requested_on",
+    "icb_notified": "icb_notified_on",
+    "la_cannot_arrange": "la_cannot_arrange_on",
+    "meeting_date": "meeting_on",
+    "mediation_concluded": "mediation_concluded_on",
+    "agreement_recorded": "agreement_recorded_on",
+    "certificate_issued": "certificate_issued_on",
+}
+
 
 def case_facts(case: Case) -> CaseFacts:
     """The dated events and flags of a case, as the rules engine takes them."""
@@ -27,17 +39,10 @@ def case_facts(case: Case) -> CaseFacts:
     received = timezone.localtime(case.received_at).date()
     if case.decision_date is None or received >= case.decision_date:
         events["adviser_contacted"] = received
-    optional = {
-        "mediation_declined": case.mediation_declined_on,
-        "mediation_requested": case.mediation_requested_on,
-        "icb_notified": case.icb_notified_on,
-        "la_cannot_arrange": case.la_cannot_arrange_on,
-        "meeting_date": case.meeting_on,
-        "mediation_concluded": case.mediation_concluded_on,
-        "agreement_recorded": case.agreement_recorded_on,
-        "certificate_issued": case.certificate_issued_on,
-    }
-    events.update({key: value for key, value in optional.items() if value is not None})
+    for event, field_name in EVENT_FIELDS.items():
+        value = getattr(case, field_name)
+        if value is not None:
+            events[event] = value
     flags: set[str] = set()
     if case.health_only:
         flags.add("health_only")

@@ -1,11 +1,45 @@
 """Forms for case work. Rendered through the GOV.UK form helper like every form."""
 
-from typing import Any
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 
-from mediation.cases.choices import ConsentKind, ConsentMethod, DRAnswer, PartyKind, Route, Stage
+from mediation.cases.choices import (
+    ConsentKind,
+    ConsentMethod,
+    DRAnswer,
+    ParticipantRole,
+    PartyKind,
+    Route,
+    Stage,
+)
 from mediation.core.forms_govuk import set_choices
+
+if TYPE_CHECKING:
+    from mediation.accounts.actors import Actor
+    from mediation.cases.models import Party
+    from mediation.directory.models import Organisation
+
+# The roles someone can take part in, for the family and for an organisation.
+FAMILY_ROLES = (
+    ParticipantRole.PARENT,
+    ParticipantRole.YOUNG_PERSON,
+    ParticipantRole.ALTERNATIVE_PERSON,
+    ParticipantRole.SUPPORTER,
+    ParticipantRole.INTERPRETER,
+    ParticipantRole.OTHER,
+)
+ORGANISATION_ROLES = (
+    ParticipantRole.OFFICER,
+    ParticipantRole.DECISION_MAKER,
+    ParticipantRole.SENCO,
+    ParticipantRole.HEALTH_PROFESSIONAL,
+    ParticipantRole.SOCIAL_WORKER,
+    ParticipantRole.OTHER,
+)
 
 
 class QueueFilterForm(forms.Form):
@@ -20,7 +54,9 @@ class QueueFilterForm(forms.Form):
 
     govuk_classes = {"search": "govuk-!-width-full"}
 
-    def __init__(self, *args: Any, local_authorities: Any = (), **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, local_authorities: Iterable[Organisation] = (), **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         set_choices(
             self,
@@ -76,7 +112,7 @@ class AssignForm(forms.Form):
         label="Who should work on this case?", error_messages={"required": "Select a person"}
     )
 
-    def __init__(self, *args: Any, people: Any = (), **kwargs: Any) -> None:
+    def __init__(self, *args: Any, people: Iterable[Actor] = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         set_choices(
             self,
@@ -174,7 +210,9 @@ class PartyForm(forms.Form):
         },
     )
 
-    def __init__(self, *args: Any, organisations: Any = (), **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, organisations: Iterable[Organisation] = (), **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         set_choices(
             self,
@@ -214,9 +252,25 @@ class ParticipantForm(forms.Form):
         required=False,
     )
 
-    def __init__(self, *args: Any, roles: Any = (), **kwargs: Any) -> None:
+    def __init__(self, *args: Any, party: Party, **kwargs: Any) -> None:
+        # A local authority must send someone who can make decisions: suggest that role.
+        suggested = (
+            ParticipantRole.DECISION_MAKER if party.kind == PartyKind.LOCAL_AUTHORITY else ""
+        )
+        kwargs.setdefault("initial", {"role": suggested})
         super().__init__(*args, **kwargs)
-        set_choices(self, "role", [("", "Choose a role"), *roles])
+        roles = FAMILY_ROLES if party.is_family else ORGANISATION_ROLES
+        set_choices(self, "role", [("", "Choose a role"), *[(r.value, r.label) for r in roles]])
+        if party.is_family:
+            del self.fields["is_decision_maker"]
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        # Someone whose role is decision maker has the authority to make decisions.
+        cleaned["is_decision_maker"] = bool(cleaned.get("is_decision_maker")) or (
+            cleaned.get("role") == ParticipantRole.DECISION_MAKER
+        )
+        return cleaned
 
 
 class ShareConsentForm(forms.Form):

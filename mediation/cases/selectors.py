@@ -1,20 +1,28 @@
 """Reading cases: the work queue, one case, its timeline and deadlines."""
 
+from __future__ import annotations
+
 import datetime as dt
 from collections import Counter as CountOf
 from dataclasses import dataclass
-from typing import Any
-from uuid import UUID
+from typing import TYPE_CHECKING
 
 from django.db.models import F, Q, QuerySet
-from django.utils import timezone
 
 from mediation.cases.choices import OPEN_STAGES, Stage
-from mediation.cases.models import Case, CaseEvent, Participant, Party
-from mediation.rules import deadline_status
+from mediation.cases.models import Case, CaseEvent, ConsentRecord, Participant, Party
+
+if TYPE_CHECKING:
+    from uuid import UUID
+
+    from mediation.accounts.actors import Actor
+    from mediation.directory.models import Organisation
+
+# The most rows the work queue shows.
+QUEUE_LIMIT = 500
 
 
-def cases_visible_to_staff(*, user: Any) -> QuerySet[Case]:
+def cases_visible_to_staff(*, user: Actor) -> QuerySet[Case]:
     """Cases in the services this member of staff works in (managers see every service)."""
     qs = Case.objects.select_related("service", "local_authority", "assigned_to")
     if user.role == "service_manager":
@@ -46,28 +54,8 @@ class QueueFilters:
     search: str = ""
 
 
-@dataclass(frozen=True)
-class QueueRow:
-    case: Case
-    urgency: str  # "overdue", "today", "soon" (within 3 working days) or ""
-    label: str
-
-
-def _urgency(due: dt.date | None, today: dt.date) -> tuple[str, str]:
-    """How to highlight a due date on the queue: overdue, today, soon (3 working days) or not."""
-    if due is None:
-        return "", ""
-    status = deadline_status(due, today)
-    if status.state == "overdue":
-        return "overdue", status.label
-    if status.state == "due_today":
-        return "today", status.label
-    return ("soon" if status.working_days <= 3 else ""), status.label
-
-
-def work_queue(*, user: Any, filters: QueueFilters, today: dt.date | None = None) -> list[QueueRow]:
+def work_queue(*, user: Actor, filters: QueueFilters) -> QuerySet[Case]:
     """Open cases needing action, the nearest statutory date first (cases without one last)."""
-    today = today or timezone.localdate()
     qs = cases_visible_to_staff(user=user).filter(stage__in=OPEN_STAGES)
     if filters.local_authority_id:
         qs = qs.filter(local_authority__pk=filters.local_authority_id)
@@ -83,15 +71,10 @@ def work_queue(*, user: Any, filters: QueueFilters, today: dt.date | None = None
             | Q(child_last_name__icontains=term)
             | Q(applicant_name__icontains=term)
         )
-    qs = qs.order_by(F("next_deadline_on").asc(nulls_last=True), "received_at")
-    rows = []
-    for case in qs[:500]:
-        urgency, label = _urgency(case.next_deadline_on, today)
-        rows.append(QueueRow(case=case, urgency=urgency, label=label))
-    return rows
+    return qs.order_by(F("next_deadline_on").asc(nulls_last=True), "received_at")[:QUEUE_LIMIT]
 
 
-def stage_counts(*, user: Any) -> dict[str, int]:
+def stage_counts(*, user: Actor) -> dict[str, int]:
     """How many open cases are at each stage (for the queue's summary)."""
     counts = CountOf(
         cases_visible_to_staff(user=user)
@@ -113,15 +96,15 @@ def open_duplicates(
     child_first_name: str,
     child_last_name: str,
     child_date_of_birth: dt.date,
-    local_authority_id: Any,
-    exclude_id: Any = None,
+    local_authority_id: UUID | str,
+    exclude_id: UUID | str | None = None,
 ) -> QuerySet[Case]:
     """Open cases for the same child and local authority (a possible duplicate referral)."""
     qs = Case.objects.filter(
         child_first_name__iexact=child_first_name.strip(),
         child_last_name__iexact=child_last_name.strip(),
         child_date_of_birth=child_date_of_birth,
-        local_authority_id=local_authority_id,
+        local_authority__pk=local_authority_id,
         stage__in=OPEN_STAGES,
     )
     if exclude_id is not None:
@@ -129,9 +112,9 @@ def open_duplicates(
     return qs
 
 
-def latest_consents(*, case: Case) -> dict[str, Any]:
+def latest_consents(*, case: Case) -> dict[str, ConsentRecord]:
     """The latest record of each kind of permission (the one that counts)."""
-    latest: dict[str, Any] = {}
+    latest: dict[str, ConsentRecord] = {}
     for record in case.consents.all().order_by("-created_at"):
         latest.setdefault(record.kind, record)
     return latest
@@ -149,14 +132,14 @@ def parties_for_case(*, case: Case) -> QuerySet[Party]:
     return case.parties.select_related("organisation").prefetch_related("participants")
 
 
-def party_get(*, case: Case, party_id: Any) -> Party | None:
+def party_get(*, case: Case, party_id: UUID | str) -> Party | None:
     try:
         return case.parties.select_related("organisation").filter(pk=party_id).first()
     except (ValueError, TypeError):
         return None
 
 
-def participant_get(*, case: Case, participant_id: Any) -> Participant | None:
+def participant_get(*, case: Case, participant_id: UUID | str) -> Participant | None:
     try:
         return case.participants.select_related("party").filter(pk=participant_id).first()
     except (ValueError, TypeError):
@@ -177,6 +160,6 @@ def dr_ready(*, case: Case) -> bool:
     return bool(others) and all(p.dr_answer == "agrees" for p in others)
 
 
-def parties_of_organisation(*, organisation: Any) -> QuerySet[Party]:
+def parties_of_organisation(*, organisation: Organisation) -> QuerySet[Party]:
     """The parties an organisation is (for the partner side)."""
     return Party.objects.filter(organisation=organisation).select_related("case")

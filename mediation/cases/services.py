@@ -1,11 +1,13 @@
 """Writing cases: creating them from referrals, routing, consent, assignment, the timeline."""
 
+from __future__ import annotations
+
 import datetime as dt
 import hashlib
 import secrets
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.urls import reverse
@@ -18,6 +20,8 @@ from mediation.cases.choices import (
     ConsentKind,
     ConsentMethod,
     EHCStatus,
+    ParticipantRole,
+    PartyKind,
     Route,
     Stage,
     Wants,
@@ -29,11 +33,20 @@ from mediation.cases.models import (
     FamilyAccess,
     FamilyMember,
     Matter,
+    Participant,
+    Party,
 )
 from mediation.core.errors import ApplicationError, ConflictError
 from mediation.core.sequences import counter_next
 from mediation.directory import selectors as directory_selectors
+from mediation.notifications import services as notifications
 from mediation.rules import RulesInputError, check_certificate
+
+if TYPE_CHECKING:
+    from uuid import UUID
+
+    from mediation.accounts.actors import Actor
+    from mediation.directory.models import Organisation, Service
 
 
 @dataclass(frozen=True)
@@ -56,7 +69,7 @@ class ReferralInput:
     child_first_name: str
     child_last_name: str
     child_date_of_birth: dt.date
-    local_authority_id: Any
+    local_authority_id: UUID | str
     ehc_status: str
     matters: Sequence[MatterInput]
     decision_date: dt.date | None = None
@@ -94,7 +107,7 @@ def event_record(
     kind: str,
     title: str,
     description: str = "",
-    actor: Any = None,
+    actor: Actor | None = None,
     actor_label: str = "",
     restricted: bool = False,
 ) -> CaseEvent:
@@ -104,7 +117,7 @@ def event_record(
         kind=kind,
         title=title,
         description=description,
-        actor=actor if actor is not None and getattr(actor, "is_authenticated", False) else None,
+        actor=actor,
         actor_label=actor_label,
         restricted=restricted,
     )
@@ -151,83 +164,110 @@ def case_refresh_deadlines(*, case: Case, today: dt.date | None = None) -> Case:
     return case
 
 
-def _reference(service: Any, year: int) -> tuple[int, str]:
+def _reference(service: Service, year: int) -> tuple[int, str]:
     sequence = counter_next(key=f"case:{service.reference_prefix}:{year}")
     return sequence, f"{service.reference_prefix}-{year}-{sequence:05d}"
 
 
-@transaction.atomic
-def case_create(*, referral: ReferralInput, actor: Any = None, actor_label: str = "") -> Case:
-    """Open a case from a referral: reference, matters, consent, proposed route, timeline."""
+# The referral's answers a case keeps as they are (everything else is worked out).
+REFERRAL_FIELDS = (
+    "channel",
+    "wants",
+    "applicant_role",
+    "applicant_name",
+    "applicant_relationship",
+    "applicant_email",
+    "applicant_phone",
+    "applicant_address",
+    "applicant_postcode",
+    "contact_method",
+    "contact_times",
+    "is_third_party",
+    "referrer_name",
+    "referrer_organisation",
+    "referrer_role",
+    "referrer_email",
+    "referrer_phone",
+    "child_first_name",
+    "child_last_name",
+    "child_date_of_birth",
+    "child_setting",
+    "ehc_status",
+    "decision_date",
+    "decision_summary",
+    "interpreter_language",
+    "needs_bsl",
+    "needs_easy_read",
+    "needs_large_print",
+    "other_adjustments",
+    "safeguarding_concern",
+    "safeguarding_notes",
+)
+
+# (the referral's answer, its allowed values, what to say when it is not one of them)
+REFERRAL_CHOICES = (
+    ("ehc_status", EHCStatus, "Say whether there is an EHC plan."),
+    ("applicant_role", ApplicantRole, "Say who the applicant is."),
+    ("channel", Channel, "Say how the referral arrived."),
+)
+
+
+def _serving(referral: ReferralInput) -> tuple[Organisation, Service]:
+    """The local authority the referral names, and our service that covers it."""
     local_authority = directory_selectors.organisation_get(
         organisation_id=referral.local_authority_id
     )
     if local_authority is None or local_authority.kind != "local_authority":
-        raise ApplicationError("Choose the local authority that made the decision.")
+        raise ApplicationError(
+            "Choose the local authority that made the decision.", field="local_authority_id"
+        )
     service = directory_selectors.service_for_local_authority(local_authority=local_authority)
     if service is None:
         raise ApplicationError(
             f"We do not provide mediation for {local_authority.name}. The local authority's "
-            "Local Offer names its mediation service."
+            "Local Offer names its mediation service.",
+            field="local_authority_id",
         )
-    if referral.ehc_status not in EHCStatus.values:
-        raise ApplicationError("Say whether there is an EHC plan.")
-    if referral.applicant_role not in ApplicantRole.values:
-        raise ApplicationError("Say who the applicant is.")
-    if referral.channel not in Channel.values:
-        raise ApplicationError("Say how the referral arrived.")
+    return local_authority, service
+
+
+def _check_referral(referral: ReferralInput) -> None:
+    for name, choices, message in REFERRAL_CHOICES:
+        if getattr(referral, name) not in choices.values:
+            raise ApplicationError(message, field=name)
     if referral.is_third_party and not referral.referrer_name:
-        raise ApplicationError("A referral on the family's behalf needs the referrer's name.")
+        raise ApplicationError(
+            "A referral on the family's behalf needs the referrer's name.", field="referrer_name"
+        )
+
+
+def _case_from(
+    referral: ReferralInput, *, local_authority: Organisation, service: Service, proposed: str
+) -> Case:
+    """The new case's row, numbered in its service's sequence for the year it arrived."""
     received_at = referral.received_at or timezone.now()
     year = timezone.localtime(received_at).year
     sequence, reference = _reference(service, year)
-    proposed, reason = _proposed_route(referral.matters, referral.ehc_status)
-
     awaiting_consent = referral.is_third_party and not referral.family_consent_confirmed
     case = Case(
+        **{name: getattr(referral, name) for name in REFERRAL_FIELDS},
         service=service,
         reference=reference,
         year=year,
         sequence=sequence,
-        channel=referral.channel,
         received_at=received_at,
         stage=Stage.AWAITING_CONSENT if awaiting_consent else Stage.NEW,
-        wants=referral.wants,
         proposed_route=proposed,
         route_reason="",
-        applicant_role=referral.applicant_role,
-        applicant_name=referral.applicant_name,
-        applicant_relationship=referral.applicant_relationship,
-        applicant_email=referral.applicant_email,
-        applicant_phone=referral.applicant_phone,
-        applicant_address=referral.applicant_address,
-        applicant_postcode=referral.applicant_postcode,
-        contact_method=referral.contact_method,
-        contact_times=referral.contact_times,
-        is_third_party=referral.is_third_party,
-        referrer_name=referral.referrer_name,
-        referrer_organisation=referral.referrer_organisation,
-        referrer_role=referral.referrer_role,
-        referrer_email=referral.referrer_email,
-        referrer_phone=referral.referrer_phone,
-        child_first_name=referral.child_first_name,
-        child_last_name=referral.child_last_name,
-        child_date_of_birth=referral.child_date_of_birth,
-        child_setting=referral.child_setting,
         local_authority=local_authority,
-        ehc_status=referral.ehc_status,
-        decision_date=referral.decision_date,
-        decision_summary=referral.decision_summary,
-        interpreter_language=referral.interpreter_language,
-        needs_bsl=referral.needs_bsl,
-        needs_easy_read=referral.needs_easy_read,
-        needs_large_print=referral.needs_large_print,
-        other_adjustments=referral.other_adjustments,
-        safeguarding_concern=referral.safeguarding_concern,
-        safeguarding_notes=referral.safeguarding_notes,
     )
     case.full_clean()
     case.save()
+    return case
+
+
+def _family_record(case: Case, referral: ReferralInput) -> None:
+    """What the disagreement is about, who is in the family, and the family's side."""
     for matter in referral.matters:
         Matter.objects.create(
             case=case,
@@ -240,26 +280,39 @@ def case_create(*, referral: ReferralInput, actor: Any = None, actor_label: str 
         )
     for member in referral.family_members:
         FamilyMember.objects.create(case=case, **member)
-    from mediation.cases.parties import family_party_ensure
-
     family_party_ensure(case=case)
 
+
+def _referral_description(referral: ReferralInput) -> str:
+    if referral.is_third_party:
+        return (
+            f"From {referral.referrer_name}, {referral.referrer_organisation}, "
+            "on the family's behalf."
+        )
+    return f"From {referral.applicant_name} ({ApplicantRole(referral.applicant_role).label})."
+
+
+def _arrival_record(
+    case: Case,
+    referral: ReferralInput,
+    *,
+    route: tuple[str, str],
+    actor: Actor | None,
+    actor_label: str,
+) -> None:
+    """The timeline's first entries: the referral, the family's permission, the route, any
+    safeguarding concern. ``route`` is the proposed route and why."""
     who = actor_label or (
         referral.referrer_name if referral.is_third_party else referral.applicant_name
     )
-    channel_label = Channel(referral.channel).label.lower()
+    label = "" if actor is not None else who
     event_record(
         case=case,
         kind="referral_received",
-        title=f"Referral received ({channel_label})",
-        description=(
-            f"From {referral.referrer_name}, {referral.referrer_organisation}, "
-            "on the family's behalf."
-            if referral.is_third_party
-            else f"From {referral.applicant_name} ({ApplicantRole(referral.applicant_role).label})."
-        ),
+        title=f"Referral received ({Channel(referral.channel).label.lower()})",
+        description=_referral_description(referral),
         actor=actor,
-        actor_label="" if actor is not None else who,
+        actor_label=label,
     )
     if referral.is_third_party and referral.family_consent_confirmed:
         consent_record(
@@ -272,6 +325,7 @@ def case_create(*, referral: ReferralInput, actor: Any = None, actor_label: str 
             actor=actor,
             actor_label=who,
         )
+    proposed, reason = route
     if proposed:
         event_record(
             case=case,
@@ -287,11 +341,50 @@ def case_create(*, referral: ReferralInput, actor: Any = None, actor_label: str 
             title="Safeguarding concern recorded",
             description=referral.safeguarding_notes,
             actor=actor,
-            actor_label="" if actor is not None else who,
+            actor_label=label,
             restricted=True,
         )
+
+
+@transaction.atomic
+def case_create(
+    *, referral: ReferralInput, actor: Actor | None = None, actor_label: str = ""
+) -> Case:
+    """Open a case from a referral: reference, matters, consent, proposed route, timeline."""
+    local_authority, service = _serving(referral)
+    _check_referral(referral)
+    route = _proposed_route(referral.matters, referral.ehc_status)
+    case = _case_from(referral, local_authority=local_authority, service=service, proposed=route[0])
+    _family_record(case, referral)
+    _arrival_record(case, referral, route=route, actor=actor, actor_label=actor_label)
     case_refresh_deadlines(case=case)
     return case
+
+
+APPLICANT_PARTICIPANT_ROLE = {
+    ApplicantRole.PARENT_CARER: ParticipantRole.PARENT,
+    ApplicantRole.YOUNG_PERSON: ParticipantRole.YOUNG_PERSON,
+    ApplicantRole.ALTERNATIVE_PERSON: ParticipantRole.ALTERNATIVE_PERSON,
+}
+
+
+@transaction.atomic
+def family_party_ensure(*, case: Case) -> Party:
+    """The family's side, with the applicant as its first participant (created once)."""
+    party = case.parties.filter(kind=PartyKind.FAMILY).first()
+    if party is not None:
+        return party
+    party = Party.objects.create(case=case, kind=PartyKind.FAMILY)
+    Participant.objects.create(
+        case=case,
+        party=party,
+        name=case.applicant_name,
+        role=APPLICANT_PARTICIPANT_ROLE[ApplicantRole(case.applicant_role)],
+        email=case.applicant_email,
+        phone=case.applicant_phone,
+        language=case.interpreter_language,
+    )
+    return party
 
 
 @transaction.atomic
@@ -303,14 +396,14 @@ def consent_record(
     given_by: str,
     method: str,
     notes: str = "",
-    actor: Any = None,
+    actor: Actor | None = None,
     actor_label: str = "",
 ) -> ConsentRecord:
     """Record a permission the family gave, refused or withdrew (the latest record counts)."""
     if kind not in ConsentKind.values:
-        raise ApplicationError("Choose which permission this is.")
+        raise ApplicationError("Choose which permission this is.", field="kind")
     if not given_by.strip():
-        raise ApplicationError("Say who gave or refused permission.")
+        raise ApplicationError("Say who gave or refused permission.", field="given_by")
     record = ConsentRecord.objects.create(
         case=case,
         kind=kind,
@@ -318,7 +411,7 @@ def consent_record(
         given_by=given_by.strip(),
         method=method,
         notes=notes,
-        recorded_by=actor if getattr(actor, "is_authenticated", False) else None,
+        recorded_by=actor,
     )
     state = "given" if given else "refused"
     event_record(
@@ -345,7 +438,7 @@ STAGE_AFTER_ROUTE = {
 
 
 @transaction.atomic
-def case_confirm_route(*, case: Case, route: str, reason: str, actor: Any) -> Case:
+def case_confirm_route(*, case: Case, route: str, reason: str, actor: Actor | None) -> Case:
     """Staff confirm the proposed route, or choose another one and say why."""
     if not case.is_open:
         raise ConflictError("This case is closed.")
@@ -354,10 +447,10 @@ def case_confirm_route(*, case: Case, route: str, reason: str, actor: Any) -> Ca
             "The family has not yet agreed to this referral. Record their permission first."
         )
     if route not in Route.values:
-        raise ApplicationError("Choose a route.")
+        raise ApplicationError("Choose a route.", field="route")
     changed = bool(case.proposed_route) and route != case.proposed_route
     if changed and not reason.strip():
-        raise ApplicationError("Give a reason for choosing a different route.")
+        raise ApplicationError("Give a reason for choosing a different route.", field="reason")
     case.route = route
     case.route_reason = reason.strip()
     case.route_confirmed_at = timezone.now()
@@ -385,7 +478,7 @@ def case_confirm_route(*, case: Case, route: str, reason: str, actor: Any) -> Ca
 
 
 @transaction.atomic
-def case_assign(*, case: Case, assignee: Any, actor: Any) -> Case:
+def case_assign(*, case: Case, assignee: Actor | None, actor: Actor | None) -> Case:
     """Give the case to a member of staff (or take it back with None)."""
     if assignee is not None and assignee.role not in {
         "coordinator",
@@ -393,7 +486,9 @@ def case_assign(*, case: Case, assignee: Any, actor: Any) -> Case:
         "mediation_adviser",
         "mediator",
     }:
-        raise ApplicationError("Cases can only be assigned to the service's staff.")
+        raise ApplicationError(
+            "Cases can only be assigned to the service's staff.", field="assignee"
+        )
     case.assigned_to = assignee
     case.save(update_fields=["assigned_to", "updated_at"])
     event_record(
@@ -407,7 +502,7 @@ def case_assign(*, case: Case, assignee: Any, actor: Any) -> Case:
 
 @transaction.atomic
 def case_set_stage(
-    *, case: Case, stage: str, actor: Any = None, title: str = "", description: str = ""
+    *, case: Case, stage: str, actor: Actor | None = None, title: str = "", description: str = ""
 ) -> Case:
     """Move the case on (used by the other apps' services as work happens)."""
     case.stage = stage
@@ -421,17 +516,9 @@ def case_set_stage(
     return case_refresh_deadlines(case=case)
 
 
-CLOCK_FIELDS = {
-    "mediation_declined": "mediation_declined_on",
-    "mediation_requested": "mediation_requested_on",
-    "icb_notified": "icb_notified_on",
-    "la_cannot_arrange": "la_cannot_arrange_on",
-    "meeting_date": "meeting_on",
-    "mediation_concluded": "mediation_concluded_on",
-    "agreement_recorded": "agreement_recorded_on",
-    "certificate_issued": "certificate_issued_on",
-    "certificate_requested": "certificate_requested_on",
-}
+# The case's dates staff record: the clock's events, and when the family asked for a certificate
+# (kept for the certificate itself: the rules take no such event).
+CLOCK_FIELDS = {**clock.EVENT_FIELDS, "certificate_requested": "certificate_requested_on"}
 
 
 @transaction.atomic
@@ -447,7 +534,7 @@ def case_record_clock_event(*, case: Case, event: str, on: dt.date | None) -> Ca
 
 @transaction.atomic
 def case_update_safeguarding(
-    *, case: Case, concern: bool, notes: str, actor: Any, keep_earlier_notes: bool = False
+    *, case: Case, concern: bool, notes: str, actor: Actor | None, keep_earlier_notes: bool = False
 ) -> Case:
     """Raise or clear the concern. ``keep_earlier_notes``: someone who may not read the notes
     adds to them and cannot overwrite them."""
@@ -469,13 +556,13 @@ def case_update_safeguarding(
 
 
 @transaction.atomic
-def case_close(*, case: Case, reason: str, actor: Any, tell_family: bool = True) -> Case:
+def case_close(*, case: Case, reason: str, actor: Actor | None, tell_family: bool = True) -> Case:
     """Close the case: the service steps back. The family is told where to turn next, and keeps
     a private link to its dates, certificates and agreement."""
     if not case.is_open:
         raise ConflictError("This case is already closed.")
     if not reason.strip():
-        raise ApplicationError("Say why the case is closing.")
+        raise ApplicationError("Say why the case is closing.", field="reason")
     case.stage = Stage.CLOSED
     case.closed_at = timezone.now()
     case.closure_reason = reason.strip()
@@ -484,8 +571,6 @@ def case_close(*, case: Case, reason: str, actor: Any, tell_family: bool = True)
         case=case, kind="closed", title="Case closed", description=case.closure_reason, actor=actor
     )
     if tell_family and case.applicant_email:
-        from mediation.notifications import services as notifications
-
         link = family_link_create(case=case, actor=actor)
         notifications.email_queue(
             template="case_closed",
@@ -506,7 +591,7 @@ def _token_hash(token: str) -> str:
 
 
 @transaction.atomic
-def family_link_create(*, case: Case, actor: Any = None) -> str:
+def family_link_create(*, case: Case, actor: Actor | None = None) -> str:
     """Make a new private link for the family (earlier ones stop working); returns its URL path."""
     FamilyAccess.objects.filter(case=case, revoked_at__isnull=True).update(
         revoked_at=timezone.now()
@@ -571,12 +656,12 @@ def signposts(*, case: Case) -> list[tuple[str, str]]:
 
 
 @transaction.atomic
-def case_withdraw(*, case: Case, reason: str, wants_certificate: bool, actor: Any) -> Case:
+def case_withdraw(*, case: Case, reason: str, wants_certificate: bool, actor: Actor | None) -> Case:
     """The family withdraws. With a certificate asked for, it is due in 3 working days."""
     if not case.is_open:
         raise ConflictError("This case is already closed.")
     if not reason.strip():
-        raise ApplicationError("Say why the family is withdrawing.")
+        raise ApplicationError("Say why the family is withdrawing.", field="reason")
     event_record(
         case=case, kind="withdrawn", title="The family withdrew", description=reason, actor=actor
     )

@@ -5,14 +5,15 @@ from uuid import UUID
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from mediation import policy
 from mediation.accounts import selectors as account_selectors
 from mediation.accounts.actors import signed_in
-from mediation.cases import selectors, services
+from mediation.cases import presenters, selectors, services
 from mediation.cases.access import case_or_404
-from mediation.cases.choices import Route, Stage
+from mediation.cases.choices import Route
 from mediation.cases.forms import (
     AssignForm,
     CloseForm,
@@ -49,19 +50,16 @@ def queue(request: HttpRequest) -> HttpResponse:
             assigned_to_me=form.cleaned_data["mine"],
             search=form.cleaned_data["search"],
         )
-    rows = selectors.work_queue(user=user, filters=filters)
-    counts = selectors.stage_counts(user=user)
+    cases = selectors.work_queue(user=user, filters=filters)
     return render(
         request,
         "cases/queue.html",
         {
             "title": "Work queue",
             "form": form,
-            "rows": rows,
-            "counts": [(Stage(key), n) for key, n in counts.items()],
-            "filtered": any(
-                [filters.local_authority_id, filters.stage, filters.assigned_to_me, filters.search]
-            ),
+            "rows": presenters.queue_rows(cases, today=timezone.localdate()),
+            "counts": presenters.stage_counts(selectors.stage_counts(user=user)),
+            "filtered": presenters.is_filtered(filters),
         },
     )
 

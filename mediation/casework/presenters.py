@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from django.utils import timezone
 
@@ -57,7 +57,7 @@ def young_person_notice(case: Case, today: dt.date) -> YoungPersonNotice | None:
     )
 
 
-def case_page(*, case: Case, viewer: Actor, today: dt.date) -> dict[str, Any]:
+def case_page(*, case: Case, viewer: Actor, today: dt.date) -> dict[str, object]:
     """Everything the staff case page shows, each app's part from its own selectors."""
     case_clock = clock.case_clock(case, today=today)
     may_read_safeguarding = policy.can(viewer, "case.safeguarding.read", case)
@@ -81,7 +81,7 @@ def case_page(*, case: Case, viewer: Actor, today: dt.date) -> dict[str, Any]:
     }
 
 
-def family_page(*, case: Case, token: str, today: dt.date) -> dict[str, Any]:
+def family_page(*, case: Case, token: str, today: dt.date) -> dict[str, object]:
     """What the family's private page shows: their dates, certificates and agreement."""
     deadlines = clock.case_clock(case, today=today).deadlines
     agreement = agreement_selectors.agreement_for_case(case=case)

@@ -8,11 +8,15 @@ with or without the link, can see it.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.http import HttpRequest, QueryDict
 
 from mediation.intake.steps import Answers
+
+if TYPE_CHECKING:
+    from mediation.cases.models import Case
+    from mediation.intake.models import HeldReferral
 
 ANSWERS = "intake_answers"
 HONEYPOT_TRIPPED = "intake_honeypot"
@@ -52,7 +56,7 @@ def honeypot_tripped(request: HttpRequest) -> bool:
     return bool(request.session.get(HONEYPOT_TRIPPED))
 
 
-def remember_sent(request: HttpRequest, case: Any) -> None:
+def remember_sent(request: HttpRequest, case: Case) -> None:
     """The referral became a case: forget the answers, remember the case for the confirmation."""
     for key in (ANSWERS, HONEYPOT_TRIPPED, HELD):
         request.session.pop(key, None)
@@ -64,7 +68,7 @@ def sent_case_id(request: HttpRequest) -> str | None:
     return str(value) if value else None
 
 
-def remember_held(request: HttpRequest, held: Any, *, keep_answers: bool) -> None:
+def remember_held(request: HttpRequest, held: HeldReferral, *, keep_answers: bool) -> None:
     """Held for review. A person stopped by the rate limit keeps their answers (they may be
     one of several families using one computer); a filled spam trap clears them."""
     request.session[HELD] = {"id": str(held.pk), "reason": held.reason}

@@ -5,7 +5,7 @@ and held referrals that staff release; and the e-mails that confirm a referral.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.cache import cache
@@ -22,6 +22,11 @@ from mediation.directory import selectors as directory_selectors
 from mediation.intake import selectors, steps
 from mediation.intake.models import HeldReason, HeldReferral, HeldStatus
 from mediation.notifications.services import email_queue
+
+if TYPE_CHECKING:
+    from mediation.accounts.actors import Actor
+    from mediation.cases.models import Case
+    from mediation.directory.models import Service
 
 # At most this many online referrals from one internet address in RATE_WINDOW seconds; more are
 # held for review (a family centre or school may share an address, so they are never refused).
@@ -50,11 +55,13 @@ def _rate_limit_reached(hashed_ip: str) -> bool:
 
 @dataclass(frozen=True)
 class SendOutcome:
-    case: Any = None
+    """What became of an online referral: a case, or a referral held for review."""
+
+    case: Case | None = None
     held: HeldReferral | None = None
 
 
-def _service_for_answers(answers: steps.Answers) -> Any:
+def _service_for_answers(answers: steps.Answers) -> Service | None:
     la_id = (answers.get("local-authority", {}).get("local_authority") or [""])[0]
     if not la_id:
         return None
@@ -113,7 +120,9 @@ def referral_send(
         return SendOutcome(held=held)
     evaluation = steps.evaluate(answers)
     if not evaluation.complete:
-        raise ApplicationError("Some answers are missing. Check your answers and try again.")
+        raise ApplicationError(
+            "Some answers are missing. Check your answers and try again.", field="answers"
+        )
     case = referral_create(referral=steps.referral_input(evaluation.facts))
     if previously_held_id:
         held_referral_settle(held_id=previously_held_id, case=case)
@@ -121,7 +130,9 @@ def referral_send(
 
 
 @transaction.atomic
-def referral_create(*, referral: ReferralInput, actor: Any = None, actor_label: str = "") -> Any:
+def referral_create(
+    *, referral: ReferralInput, actor: Actor | None = None, actor_label: str = ""
+) -> Case:
     """Open the case and confirm the referral to the family (and to the referrer)."""
     case = case_create(referral=referral, actor=actor, actor_label=actor_label)
     referral_confirm(case=case)
@@ -134,7 +145,7 @@ def referral_create(*, referral: ReferralInput, actor: Any = None, actor_label: 
 
 
 @transaction.atomic
-def held_referral_create_case(*, held: HeldReferral, actor: Any) -> Any:
+def held_referral_create_case(*, held: HeldReferral, actor: Actor | None) -> Case:
     """Staff decided a held referral is genuine: open its case as if it had gone straight in."""
     held = HeldReferral.objects.select_for_update().get(pk=held.pk)
     if not held.is_waiting:
@@ -145,7 +156,8 @@ def held_referral_create_case(*, held: HeldReferral, actor: Any) -> Any:
         raise ApplicationError(
             f"The answers about '{problem.title.lower()}' are missing or not valid, so a case "
             "cannot be made from them. Contact the family, then enter the referral with the "
-            "new referral form."
+            "new referral form.",
+            field="held",
         )
     referral = steps.referral_input(
         evaluation.facts, channel=Channel.ONLINE, received_at=held.created_at
@@ -160,7 +172,7 @@ def held_referral_create_case(*, held: HeldReferral, actor: Any) -> Any:
 
 
 @transaction.atomic
-def held_referral_dismiss(*, held: HeldReferral, actor: Any) -> HeldReferral:
+def held_referral_dismiss(*, held: HeldReferral, actor: Actor | None) -> HeldReferral:
     held = HeldReferral.objects.select_for_update().get(pk=held.pk)
     if not held.is_waiting:
         raise ConflictError("This held referral has already been dealt with.")
@@ -171,7 +183,7 @@ def held_referral_dismiss(*, held: HeldReferral, actor: Any) -> HeldReferral:
     return held
 
 
-def held_referral_settle(*, held_id: str, case: Any) -> None:
+def held_referral_settle(*, held_id: str, case: Case) -> None:
     """A person held by the rate limit later sent the same referral: link it, nothing to review."""
     HeldReferral.objects.filter(pk=held_id, status=HeldStatus.HELD).update(
         status=HeldStatus.CASE_CREATED, case=case, reviewed_at=timezone.now()
@@ -190,7 +202,7 @@ def _path(name: str) -> str:
         return ""
 
 
-def referral_confirm(*, case: Any) -> None:
+def referral_confirm(*, case: Case) -> None:
     """Tell each person what they need to know, and no more.
 
     The family gets the reference, what happens next and their key dates. A professional gets

@@ -1,19 +1,25 @@
 """The staff referral page: every question page's form as one section of a single page.
 
 Staff take referrals by phone, email and letter, so they see the whole referral at once, with
-the same questions and the same checks as the online referral (the forms are shared).
+the same questions and the same checks as the online referral (the forms are shared). While they
+check for a case that may already exist, the typed answers wait in the session (a draft).
 """
 
 from __future__ import annotations
 
+import secrets
 from dataclasses import dataclass
-from typing import Any
+
+from django import forms
+from django.http import HttpRequest
+from django.utils.datastructures import MultiValueDict
 
 from mediation.cases.services import ReferralInput
 from mediation.intake import steps
 from mediation.intake.forms import StaffReferralForm, StepForm
 
 DETAILS_PREFIX = "referral"
+DRAFT = "intake_staff_draft"
 
 
 @dataclass(frozen=True)
@@ -41,7 +47,7 @@ SECTIONS = (
 class StaffReferralPage:
     """The forms of the page, bound to what was posted (or a saved draft), checked in order."""
 
-    def __init__(self, data: Any = None) -> None:
+    def __init__(self, data: MultiValueDict[str, str] | None = None) -> None:
         self.bound = data is not None
         self.details = StaffReferralForm(data, prefix=DETAILS_PREFIX)
         self.forms: dict[str, StepForm] = {}
@@ -63,7 +69,7 @@ class StaffReferralPage:
             self.forms[step.slug] = form
 
     @property
-    def checked_forms(self) -> list[Any]:
+    def checked_forms(self) -> list[forms.Form]:
         return [self.details, *self.forms.values()]
 
     @property
@@ -83,3 +89,31 @@ class StaffReferralPage:
             safeguarding_concern="concern" in details["safeguarding"],
             safeguarding_notes=details["safeguarding_notes"],
         )
+
+
+# ---------------------------------------------------------------------------------------------
+# The draft: answers kept server-side, so "create anyway" (or going back to change them) never
+# makes anyone type them again.
+# ---------------------------------------------------------------------------------------------
+
+
+def draft_keep(request: HttpRequest, data: MultiValueDict[str, str]) -> str:
+    """Keep the typed answers; returns the token that brings them back."""
+    token = secrets.token_urlsafe(16)
+    request.session[DRAFT] = {
+        "token": token,
+        "data": {key: data.getlist(key) for key in data if key != "csrfmiddlewaretoken"},
+    }
+    return token
+
+
+def draft_answers(request: HttpRequest, token: str) -> MultiValueDict[str, str] | None:
+    """The answers kept under this token, or None (no token, or they are no longer kept)."""
+    draft = request.session.get(DRAFT)
+    if not token or not draft or not secrets.compare_digest(str(draft.get("token", "")), token):
+        return None
+    return MultiValueDict(draft["data"])
+
+
+def draft_clear(request: HttpRequest) -> None:
+    request.session.pop(DRAFT, None)

@@ -94,7 +94,7 @@ def make_form(
     step: Step,
     facts: Facts,
     *,
-    data: Any = None,
+    data: MultiValueDict[str, str] | None = None,
     initial: Mapping[str, Any] | None = None,
     staff: bool = False,
     prefix: str | None = None,
@@ -108,6 +108,16 @@ def make_form(
 def initial_from(form: StepForm) -> dict[str, Any]:
     """What a bound form's fields hold, without validating it (to redisplay typed answers)."""
     return {bound.name: bound.value() for bound in form}
+
+
+def form_with_answers(step: Step, evaluation: Evaluation) -> StepForm:
+    """A page's form as the person left it: what they typed, valid or not, not yet checked."""
+    facts = evaluation.facts_before[step.slug]
+    stored = evaluation.answers.get(step.slug)
+    typed = (
+        initial_from(make_form(step, facts, data=as_data(stored))) if stored is not None else None
+    )
+    return make_form(step, facts, initial=typed)
 
 
 @dataclass

@@ -195,3 +195,32 @@ def test_withdrawal_without_a_certificate_closes_and_signposts(
     assert len(closing) == 1
     assert "IPSEA" in closing[0].body
     assert "/your-case/" in closing[0].body
+
+
+def test_a_refusal_is_shown_beside_the_question_it_is_about(
+    client_as: Any, staff: Any, make_case: Any
+) -> None:
+    case = make_case()
+    family = parties.family_party_ensure(case=case)
+    url = reverse("cases:participant-add", kwargs={"case_id": case.pk, "party_id": family.pk})
+    response = client_as(staff()).post(url, {"name": "Ana Lopes", "role": "interpreter"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'id="id_language-error"' in html
+    assert "Enter the language the interpreter works in." in html
+    assert not case.participants.filter(name="Ana Lopes").exists()
+
+
+def test_a_new_organisation_becomes_a_party_and_joins_the_directory(
+    client_as: Any, staff: Any, make_case: Any
+) -> None:
+    case = make_case()
+    response = client_as(staff()).post(
+        reverse("cases:party-add", kwargs={"case_id": case.pk}),
+        {"kind": "school", "organisation": "", "new_name": " Riverside School ", "new_email": ""},
+    )
+    assert response.status_code == 302
+    party = case.parties.get(kind="school")
+    assert party.organisation.name == "Riverside School"
+    assert party.organisation.kind == "school"
+    assert party.organisation.local_authority == case.local_authority

@@ -278,3 +278,13 @@ def test_the_staff_referral_page_points_to_held_referrals(
     page = client_as(staff("coordinator")).get(reverse("intake:staff-new")).content.decode()
     assert "1 online referral is held by the spam checks." in page
     assert f'href="{reverse("intake:held-list")}"' in page
+
+
+def test_a_held_referral_needs_a_decision(client_as: Any, staff: Any, held: HeldReferral) -> None:
+    client = client_as(staff("coordinator"))
+    url = reverse("intake:held-detail", kwargs={"held_id": held.pk})
+    response = client.post(url, {"action": "something else"})
+    assert response.status_code == 200
+    assert "Choose to create a case or dismiss the referral." in response.content.decode()
+    held.refresh_from_db()
+    assert held.is_waiting
