@@ -17,6 +17,7 @@ from mediation.advice import selectors as advice_selectors
 from mediation.agreements import selectors as agreement_selectors
 from mediation.cases import clock, selectors, services
 from mediation.certificates import selectors as certificate_selectors
+from mediation.meetings import presenters as meeting_presenters
 from mediation.meetings import selectors as meeting_selectors
 from mediation.panel import selectors as panel_selectors
 from mediation.preparation import selectors as preparation_selectors
@@ -74,7 +75,7 @@ def case_page(*, case: Case, viewer: Actor, today: dt.date) -> dict[str, object]
         "mediator": panel_selectors.case_mediator_summary(case=case),
         "agreement_overview": agreement_selectors.case_agreement_overview(case=case),
         "current_meeting": meeting_selectors.current_meeting(case=case),
-        "meeting_panel": meeting_selectors.case_meeting_panel(case=case),
+        "meeting_panel": meeting_presenters.case_meeting_panel(case=case),
         "preparation": preparation_selectors.preparation_overview(case=case),
         "certificates": certificate_selectors.certificates_for_case(case=case),
         "today": today,

@@ -24,7 +24,6 @@ from mediation.rules import CaseFacts, Deadline, RulesInputError, compute_deadli
 if TYPE_CHECKING:
     from mediation.accounts.models import User
     from mediation.cases.models import Case, Participant, Party
-    from mediation.meetings.presenters import CaseMeetingPanel, PartyMeetingView
 
 # Stages from which a meeting may be arranged. After the LA has said it cannot arrange mediation
 # in time (certificate due), the family may still mediate later, so arranging stays open then.
@@ -291,41 +290,3 @@ def keys_ever_sent(*, meeting: Meeting) -> set[str]:
         f"participant:{p}" if p else f"user:{u}"
         for p, u in meeting.invitations.values_list("participant_id", "user_id")
     }
-
-
-# ---------------------------------------------------------------------------------------------
-# Moved: the case page's meeting panel and the partner's view are in `presenters`, the calendar
-# file in `calendar`. These names stay for mediation.casework and mediation.portal until they
-# import from there. (Imported at the end, as modules, because those modules read this one.)
-# ---------------------------------------------------------------------------------------------
-
-from mediation.meetings import calendar as _calendar  # noqa: E402
-from mediation.meetings import presenters as _presenters  # noqa: E402
-
-
-def case_meeting_panel(*, case: Case, today: dt.date | None = None) -> CaseMeetingPanel:
-    """Moved to `presenters.case_meeting_panel`."""
-    return _presenters.case_meeting_panel(case=case, today=today)
-
-
-def meeting_for_party(*, case: Case, party: Party) -> PartyMeetingView | None:
-    """Moved to `presenters.meeting_for_party`."""
-    return _presenters.meeting_for_party(case=case, party=party)
-
-
-def meeting_ics(
-    *,
-    meeting: Meeting,
-    method: str = "REQUEST",
-    recipient: Recipient | None = None,
-    attendees: list[Recipient] | None = None,
-) -> bytes:
-    """Moved to `calendar.meeting_ics`."""
-    return _calendar.meeting_ics(
-        meeting=meeting, method=method, recipient=recipient, attendees=attendees
-    )
-
-
-def meeting_ics_filename(meeting: Meeting) -> str:
-    """Moved to `calendar.meeting_ics_filename`."""
-    return _calendar.meeting_ics_filename(meeting)

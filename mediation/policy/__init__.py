@@ -408,7 +408,7 @@ MEETING_ROLES = frozenset({Role.SERVICE_MANAGER, Role.COORDINATOR, Role.MEDIATOR
 @rule("meeting.view")
 def _meeting_view(user: Actor, case: Case | None) -> bool:
     # The meeting page and its calendar file: staff of the case's service. Partners see the
-    # meeting through the portal (mediation.meetings.selectors.meeting_for_party).
+    # meeting through the portal (mediation.meetings.presenters.meeting_for_party).
     return works_on(user, case)
 
 

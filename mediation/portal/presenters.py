@@ -15,7 +15,7 @@ from django.utils import timezone
 from mediation.agreements import selectors as agreement_selectors
 from mediation.cases import clock
 from mediation.cases.choices import DRAnswer, ParticipantRole, PartyKind, Stage
-from mediation.meetings import selectors as meeting_selectors
+from mediation.meetings import presenters as meeting_presenters
 from mediation.portal import selectors
 from mediation.preparation import selectors as preparation_selectors
 
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from mediation.accounts.actors import Actor
     from mediation.agreements.models import Agreement, AgreementItem, Confirmation
     from mediation.cases.models import Case, Participant, Party
-    from mediation.meetings.selectors import PartyMeetingView
+    from mediation.meetings.presenters import PartyMeetingView
     from mediation.preparation.models import CaseSummary, ChildViews
     from mediation.rules import Deadline
 
@@ -248,7 +248,7 @@ def partner_case_view(*, case: Case, party: Party, today: dt.date | None = None)
         party=party,
         child_label=child_label(party=party),
         may_see_family_information=party.may_receive_shared_information,
-        meeting=meeting_selectors.meeting_for_party(case=case, party=party),
+        meeting=meeting_presenters.meeting_for_party(case=case, party=party),
         mediation_due=deadlines.get("mediation_due"),
         participants=participants,
         own_summaries=own,

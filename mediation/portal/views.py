@@ -22,6 +22,8 @@ from mediation.agreements import services as agreement_services
 from mediation.cases import parties as case_parties
 from mediation.cases.access import case_or_404
 from mediation.core.actions import submit
+from mediation.meetings import calendar as meeting_calendar
+from mediation.meetings import presenters as meeting_presenters
 from mediation.meetings import selectors as meeting_selectors
 from mediation.portal import presenters, selectors, services
 from mediation.portal.forms import (
@@ -158,7 +160,7 @@ def attendance(request: HttpRequest, case_id: UUID) -> HttpResponse:
             "case": case,
             "party": party,
             "form": form,
-            "meeting": meeting_selectors.meeting_for_party(case=case, party=party),
+            "meeting": meeting_presenters.meeting_for_party(case=case, party=party),
         },
     )
 
@@ -375,8 +377,8 @@ def meeting_ics(request: HttpRequest, case_id: UUID) -> HttpResponse:
     meeting = meeting_selectors.current_meeting(case=case)
     if meeting is None:
         raise Http404("No meeting arranged")
-    content = meeting_selectors.meeting_ics(meeting=meeting, attendees=[])
+    content = meeting_calendar.meeting_ics(meeting=meeting, attendees=[])
     response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
-    filename = meeting_selectors.meeting_ics_filename(meeting)
+    filename = meeting_calendar.meeting_ics_filename(meeting)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return _private(response)
