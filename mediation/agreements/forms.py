@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 
 from mediation.agreements.choices import OUTCOME_HINTS, ConfirmationMethod, OutcomeKind
-from mediation.agreements.selectors import KindOption, matter_label
+from mediation.agreements.document import matter_label
 from mediation.core.forms_govuk import GovukDateField, set_choices
+
+if TYPE_CHECKING:
+    from mediation.agreements.models import AgreementItem
+    from mediation.agreements.presenters import KindOption
+    from mediation.cases.models import Case, Matter, Party
 
 NO_MATTER = "none"
 DUE_DEFAULT = "default"
@@ -145,8 +151,8 @@ class ItemForm(forms.Form):
     def __init__(
         self,
         *args: Any,
-        matters: Any,
-        parties: Any,
+        matters: Iterable[Matter],
+        parties: Iterable[Party],
         kinds: list[KindOption],
         statutory: bool,
         agreed_on: dt.date,
@@ -239,3 +245,27 @@ class ConfirmationForm(forms.Form):
 
 class FinaliseForm(forms.Form):
     """Nothing to fill in: a button that posts (with the CSRF token)."""
+
+
+def new_item_initial(*, case: Case) -> dict[str, object]:
+    """The regulations' date; the matter, when the case has only one."""
+    initial: dict[str, object] = {"due": DUE_DEFAULT}
+    matters = list(case.matters.all())
+    if len(matters) == 1:
+        initial["matter"] = str(matters[0].pk)
+    return initial
+
+
+def item_initial(item: AgreementItem) -> dict[str, object]:
+    """An item's answers, to change it."""
+    return {
+        "matter": str(item.matter_id) if item.matter_id else NO_MATTER,
+        "decided": item.decided,
+        "action": item.action,
+        "responsible": str(item.responsible_id),
+        "kind": item.kind,
+        "due": DUE_DIFFERENT if item.due_date_changed else DUE_DEFAULT,
+        "due_on": item.due_on,
+        "due_date_note": item.due_date_note,
+        "how_checked": item.how_checked,
+    }

@@ -1,4 +1,7 @@
-"""Reading outcomes and agreements: for staff, for the case page, for the PDF, for partners.
+"""Reading outcomes and agreements: for staff, for the case page, for partners.
+
+What the agreement prints is `mediation.agreements.document`; what its pages show,
+`mediation.agreements.presenters`.
 
 Partner-facing reads (`agreement_for_party`, `agreement_items_for_party`) return only a final
 agreement, and only to a party the family has allowed the service to share information with.
@@ -7,18 +10,14 @@ agreement, and only to a party the family has allowed the service to share infor
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
-from uuid import UUID
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from django.conf import settings
 from django.db.models import QuerySet
 from django.utils import timezone
 
 from mediation.agreements.choices import (
     AGREEMENT_OUTCOMES,
-    CONCLUDING_OUTCOMES,
-    ITEM_KIND_EXAMPLES,
     AgreementStatus,
     ItemKind,
     OutcomeKind,
@@ -31,12 +30,12 @@ from mediation.agreements.models import (
     Outcome,
 )
 from mediation.cases import clock
-from mediation.cases.choices import DecisionType, ParticipantRole, PartyKind
-from mediation.core.formatting import weekday_date
 from mediation.rules import Deadline, RulesInputError, agreement_item_due
 
 if TYPE_CHECKING:
-    from mediation.cases.models import Case, Matter, Party
+    from uuid import UUID
+
+    from mediation.cases.models import Case, Party
 
 
 # ---------------------------------------------------------------------------------------------
@@ -63,35 +62,6 @@ def kind_timescale(deadline: Deadline) -> str:
     """E.g. "11 weeks (reg 44)"."""
     weeks = deadline.rule.amount
     return f"{weeks} week{'s' if weeks != 1 else ''} ({regulation_short(deadline)})"
-
-
-@dataclass(frozen=True)
-class KindOption:
-    value: str
-    label: str
-    hint: str
-
-
-def kind_options(*, case: Case, agreed_on: dt.date) -> list[KindOption]:
-    """The kinds of action an item can be, each with its timescale and due date as a hint.
-
-    The health body's duty to tell the LA is offered only when the LA is not a party or the
-    mediation is about health alone.
-    """
-    la_is_party = case.parties.filter(kind=PartyKind.LOCAL_AUTHORITY).exists()
-    offer_la_notified = not la_is_party or case.health_only
-    options = []
-    for kind in ItemKind:
-        if kind == ItemKind.LA_NOTIFIED and not offer_la_notified:
-            continue
-        deadline = item_deadline(agreed_on=agreed_on, kind=kind)
-        if deadline is None:
-            continue
-        hint = f"{kind_timescale(deadline)}: by {weekday_date(deadline.due)}"
-        if kind in ITEM_KIND_EXAMPLES:
-            hint = f"{ITEM_KIND_EXAMPLES[kind]}. {hint}"
-        options.append(KindOption(value=kind.value, label=kind.label, hint=hint))
-    return options
 
 
 # ---------------------------------------------------------------------------------------------
@@ -160,7 +130,7 @@ def agreement_pdf(*, agreement: Agreement) -> AgreementPdf | None:
     return AgreementPdf(filename=agreement.pdf_filename, content=content)
 
 
-def confirmations_by_party(*, agreement: Agreement) -> dict[Any, Confirmation]:
+def confirmations_by_party(*, agreement: Agreement) -> dict[UUID, Confirmation]:
     return {c.party_id: c for c in agreement.confirmations.select_related("recorded_by")}
 
 
@@ -170,6 +140,11 @@ def deliveries(*, agreement: Agreement) -> QuerySet[AgreementDelivery]:
 
 def parties_of(case: Case) -> list[Party]:
     return list(case.parties.select_related("organisation").order_by("created_at"))
+
+
+def party_get(*, case: Case, party_id: UUID | str) -> Party | None:
+    """One party of this case (None for a party of another case, or no party)."""
+    return next((p for p in parties_of(case) if str(p.pk) == str(party_id)), None)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -247,181 +222,8 @@ def agreement_recipients(*, agreement: Agreement) -> list[Recipient]:
 
 
 # ---------------------------------------------------------------------------------------------
-# What the agreement says (the check page and the PDF print the same thing)
+# What stops the agreement being finalised
 # ---------------------------------------------------------------------------------------------
-
-
-def matter_label(matter: Matter | None) -> str:
-    if matter is None:
-        return "Something else the parties agreed"
-    label = (
-        DecisionType(matter.decision).label
-        if matter.decision in DecisionType.values
-        else matter.decision
-    )
-    sections = matter.section_list
-    if sections and "section" not in label.lower():
-        label = f"{label} (section{'s' if len(sections) > 1 else ''} {', '.join(sections)})"
-    return label
-
-
-@dataclass(frozen=True)
-class ItemLine:
-    """An item as printed: the due date and the rule (or agreement) it comes from."""
-
-    number: int
-    item: AgreementItem
-    matter: str
-    decided: str
-    action: str
-    responsible: str
-    kind_label: str
-    due_on: dt.date
-    default_due_on: dt.date | None
-    due_date_changed: bool
-    basis: str  # "SEND Regulations 2014, reg 42 and reg 44(2)(e)" or "Agreed by the parties"
-    basis_explanation: str
-    how_checked: str
-
-
-def item_line(item: AgreementItem, number: int) -> ItemLine:
-    agreement = item.agreement
-    deadline = (
-        item_deadline(agreed_on=agreement.agreed_on, kind=item.kind)
-        if agreement.statutory
-        else None
-    )
-    if deadline is not None and not item.due_date_changed:
-        basis = deadline.citation
-        explanation = deadline.explanation
-    elif deadline is not None:
-        basis = "A different date the parties agreed in writing (reg 42)"
-        explanation = (
-            f"The regulations would set {weekday_date(deadline.due)} ({deadline.citation}), but "
-            f"the parties agreed a different timescale in writing, as regulation 42 allows. "
-            f"{item.due_date_note.strip()}"
-        )
-    else:
-        basis = "The date the parties agreed"
-        explanation = item.due_date_note.strip()
-    return ItemLine(
-        number=number,
-        item=item,
-        matter=matter_label(item.matter),
-        decided=item.decided,
-        action=item.action,
-        responsible=item.responsible.name,
-        kind_label=ItemKind(item.kind).label if item.kind in ItemKind.values else "",
-        due_on=item.due_on,
-        default_due_on=item.default_due_on,
-        due_date_changed=item.due_date_changed,
-        basis=basis,
-        basis_explanation=explanation,
-        how_checked=item.how_checked,
-    )
-
-
-def item_lines(*, agreement: Agreement) -> list[ItemLine]:
-    return [
-        item_line(item, number)
-        for number, item in enumerate(agreement_items(agreement=agreement), start=1)
-    ]
-
-
-@dataclass(frozen=True)
-class PartyLine:
-    name: str
-    kind_label: str
-    attended: list[str]
-
-
-def _person(participant: Any) -> str:
-    role = ""
-    if participant.role in ParticipantRole.values:
-        # "Advocate or supporter (the family's choice)" prints as "advocate or supporter".
-        role = ParticipantRole(participant.role).label.split(" (")[0]
-        if role[1:2].islower():  # "Parent or carer" reads "parent or carer"; "SENCo" stays
-            role = role[:1].lower() + role[1:]
-    job = participant.job_title.strip()
-    described = ", ".join(p for p in (job, role) if p)
-    return f"{participant.name} ({described})" if described else participant.name
-
-
-@dataclass(frozen=True)
-class AgreementDocument:
-    """Everything the written agreement prints. The child is named by first name and initials
-    only: the agreement goes to organisations."""
-
-    provider_name: str
-    service_name: str
-    service_phone: str
-    service_email: str
-    reference: str
-    child: str
-    local_authority_name: str
-    agreed_on: dt.date
-    concluded_on: dt.date
-    outcome: str
-    outcome_key: str
-    statutory: bool
-    matters: list[str]
-    parties: list[PartyLine]
-    also_present: list[str]
-    items: list[ItemLine]
-    matters_in_dispute: str
-    prepared_by: str
-    printed_on: dt.date
-    appealable_items: bool = field(default=False)
-
-
-APPEALABLE_KINDS = frozenset(ItemKind) - {ItemKind.OTHER, ItemKind.LA_NOTIFIED}
-
-
-def agreement_document(*, agreement: Agreement, prepared_by: str = "") -> AgreementDocument:
-    case = agreement.case
-    outcome = agreement.outcome
-    parties = []
-    for party in parties_of(case):
-        people = party.participants.filter(removed_at__isnull=True, attending=True).order_by(
-            "created_at"
-        )
-        parties.append(
-            PartyLine(
-                name=party.name,
-                kind_label=PartyKind(party.kind).label,
-                attended=[_person(p) for p in people],
-            )
-        )
-    also_present = [
-        _person(p)
-        for p in case.participants.filter(
-            party__isnull=True, removed_at__isnull=True, attending=True
-        ).order_by("created_at")
-    ]
-    items = item_lines(agreement=agreement)
-    service = case.service
-    return AgreementDocument(
-        provider_name=settings.SERVICE_PROVIDER_NAME,
-        service_name=service.name,
-        service_phone=service.phone or settings.SERVICE_PHONE,
-        service_email=service.email or settings.SERVICE_EMAIL,
-        reference=case.reference,
-        child=f"{case.child_first_name} ({case.child_initials})",
-        local_authority_name=case.local_authority.name,
-        agreed_on=agreement.agreed_on,
-        concluded_on=outcome.concluded_on,
-        outcome=OutcomeKind(outcome.outcome).label,
-        outcome_key=outcome.outcome,
-        statutory=agreement.statutory,
-        matters=[matter_label(m) for m in case.matters.all()],
-        parties=parties,
-        also_present=also_present,
-        items=items,
-        matters_in_dispute=agreement.matters_in_dispute.strip(),
-        prepared_by=prepared_by or agreement.finalised_by_name,
-        printed_on=timezone.localdate(),
-        appealable_items=any(line.item.kind in APPEALABLE_KINDS for line in items),
-    )
 
 
 def agreement_problems(*, agreement: Agreement) -> list[str]:
@@ -461,10 +263,10 @@ class AgreementOverview:
 
     outcome: Outcome | None
     agreement: Agreement | None
-    items: list[ItemLine]
+    items: list[AgreementItem]
     recipients: list[Recipient]
-    delivered_party_ids: frozenset[Any]
-    confirmations: dict[Any, Confirmation]
+    delivered_party_ids: frozenset[UUID]
+    confirmations: dict[UUID, Confirmation]
     certificate_due_on: dt.date | None
     is_disagreement_resolution: bool
 
@@ -511,14 +313,10 @@ def case_agreement_overview(*, case: Case) -> AgreementOverview:
     return AgreementOverview(
         outcome=outcome,
         agreement=agreement,
-        items=item_lines(agreement=agreement),
+        items=list(agreement_items(agreement=agreement)),
         recipients=agreement_recipients(agreement=agreement),
         delivered_party_ids=frozenset(d.party_id for d in agreement.deliveries.all()),
         confirmations=confirmations_by_party(agreement=agreement),
         certificate_due_on=certificate_after_mediation_due(case),
         is_disagreement_resolution=case.is_disagreement_resolution,
     )
-
-
-def outcome_concludes(outcome: str) -> bool:
-    return outcome in CONCLUDING_OUTCOMES

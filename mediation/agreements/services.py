@@ -12,7 +12,7 @@ import datetime as dt
 import hashlib
 import uuid
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, TypedDict
 
 from django.conf import settings
 from django.core.files.base import ContentFile
@@ -30,6 +30,7 @@ from mediation.agreements.choices import (
     ItemKind,
     OutcomeKind,
 )
+from mediation.agreements.document import AgreementDocument, agreement_document, item_lines
 from mediation.agreements.models import (
     Agreement,
     AgreementDelivery,
@@ -45,11 +46,8 @@ from mediation.core.formatting import govuk_date, weekday_date
 from mediation.notifications.services import email_queue
 
 if TYPE_CHECKING:
+    from mediation.accounts.actors import Actor
     from mediation.cases.models import Case, Matter, Party
-
-
-def _actor_or_none(actor: Any) -> Any:
-    return actor if actor is not None and getattr(actor, "is_authenticated", False) else None
 
 
 def _check_clock(case: Case) -> None:
@@ -64,9 +62,93 @@ def _check_clock(case: Case) -> None:
 # ---------------------------------------------------------------------------------------------
 
 
+def _outcome_check(*, case: Case, outcome: str, concluded_on: dt.date) -> None:
+    """Refuse an outcome the case cannot have, or a date that cannot be right."""
+    if outcome not in OutcomeKind.values:
+        raise ApplicationError("Select how the mediation ended", field="outcome")
+    if not case.is_open:
+        raise ConflictError("This case is closed")
+    if not case.is_disagreement_resolution and case.mediation_requested_on is None:
+        raise ApplicationError(
+            "Record the date the local authority was told the family wants mediation before "
+            "recording how the mediation ended"
+        )
+    if concluded_on > timezone.localdate():
+        raise ApplicationError(
+            "The date the mediation concluded must be today or in the past", field="concluded_on"
+        )
+    if case.mediation_requested_on is not None and concluded_on < case.mediation_requested_on:
+        raise ApplicationError(
+            "The mediation cannot have concluded before the local authority was told the family "
+            f"wants mediation ({govuk_date(case.mediation_requested_on)})",
+            field="concluded_on",
+        )
+
+
+def _draft_kept_for(*, case: Case, outcome: str) -> Agreement | None:
+    """The draft agreement that stays with this outcome. A final agreement fixes the outcome; an
+    outcome without an agreement removes an empty draft (and refuses to lose one with content)."""
+    agreement = selectors.agreement_for_case(case=case, include_draft=True)
+    if agreement is not None and agreement.is_final:
+        raise ConflictError(
+            "The written agreement has been finalised and sent, so the outcome cannot change"
+        )
+    if agreement is None or outcome in AGREEMENT_OUTCOMES:
+        return agreement
+    if agreement.items.exists() or agreement.matters_in_dispute.strip():
+        raise ConflictError(
+            "The draft written agreement already has content. Remove its items and matters "
+            "still in dispute before recording an outcome without an agreement"
+        )
+    agreement.delete()
+    return None
+
+
+def _outcome_save(
+    *,
+    case: Case,
+    existing: Outcome | None,
+    outcome: str,
+    concluded_on: dt.date,
+    notes: str,
+    actor: Actor | None,
+) -> tuple[Outcome, str]:
+    """Record the outcome (or correct the one recorded); returns it and the timeline's title."""
+    label = OutcomeKind(outcome).label.lower()
+    if existing is None:
+        record = Outcome.objects.create(
+            case=case, outcome=outcome, concluded_on=concluded_on, notes=notes, recorded_by=actor
+        )
+        return record, f"Outcome recorded: {label}"
+    before = f"{existing.get_outcome_display().lower()}, {govuk_date(existing.concluded_on)}"
+    existing.outcome = outcome
+    existing.concluded_on = concluded_on
+    existing.notes = notes
+    existing.recorded_by = actor
+    existing.save()
+    return existing, f"Outcome changed to {label} (was {before})"
+
+
+def _outcome_description(
+    *, case: Case, outcome: str, concluded_on: dt.date, notes: str, concludes: bool
+) -> str:
+    """The timeline's words: when it concluded, and what is due next."""
+    lines = [f"Concluded on {weekday_date(concluded_on)}."]
+    if concludes:
+        case.refresh_from_db()
+        due = selectors.certificate_after_mediation_due(case)
+        if due is not None:
+            lines.append(f"The certificate after mediation is due by {weekday_date(due)}.")
+    elif outcome == OutcomeKind.WITHDRAWN and not case.is_disagreement_resolution:
+        lines.append("The family can ask for a mediation certificate at any time.")
+    if notes:
+        lines.append(notes)
+    return " ".join(lines)
+
+
 @transaction.atomic
 def outcome_record(
-    *, case: Case, outcome: str, concluded_on: dt.date, notes: str = "", actor: Any
+    *, case: Case, outcome: str, concluded_on: dt.date, notes: str = "", actor: Actor | None
 ) -> Outcome:
     """Record (or correct, until the agreement is final) how the case's mediation ended.
 
@@ -74,82 +156,30 @@ def outcome_record(
     after mediation (3 working days) becomes the case's next statutory date on the work queue.
     An outcome with an agreement starts the draft written agreement, dated the day it concluded.
     """
-    if outcome not in OutcomeKind.values:
-        raise ApplicationError("Select how the mediation ended")
-    if not case.is_open:
-        raise ConflictError("This case is closed")
-    dr = case.is_disagreement_resolution
-    if not dr and case.mediation_requested_on is None:
-        raise ApplicationError(
-            "Record the date the local authority was told the family wants mediation before "
-            "recording how the mediation ended"
-        )
-    if concluded_on > timezone.localdate():
-        raise ApplicationError("The date the mediation concluded must be today or in the past")
-    if case.mediation_requested_on is not None and concluded_on < case.mediation_requested_on:
-        raise ApplicationError(
-            "The mediation cannot have concluded before the local authority was told the family "
-            f"wants mediation ({govuk_date(case.mediation_requested_on)})"
-        )
+    _outcome_check(case=case, outcome=outcome, concluded_on=concluded_on)
     existing = selectors.outcome_for_case(case=case)
-    agreement = selectors.agreement_for_case(case=case, include_draft=True)
-    if agreement is not None and agreement.is_final:
-        raise ConflictError(
-            "The written agreement has been finalised and sent, so the outcome cannot change"
-        )
-    if agreement is not None and outcome not in AGREEMENT_OUTCOMES:
-        if agreement.items.exists() or agreement.matters_in_dispute.strip():
-            raise ConflictError(
-                "The draft written agreement already has content. Remove its items and matters "
-                "still in dispute before recording an outcome without an agreement"
-            )
-        agreement.delete()
-        agreement = None
-
-    label = OutcomeKind(outcome).label
-    if existing is None:
-        record = Outcome.objects.create(
-            case=case,
-            outcome=outcome,
-            concluded_on=concluded_on,
-            notes=notes.strip(),
-            recorded_by=_actor_or_none(actor),
-        )
-        title = f"Outcome recorded: {label.lower()}"
-    else:
-        before = f"{existing.get_outcome_display().lower()}, {govuk_date(existing.concluded_on)}"
-        existing.outcome = outcome
-        existing.concluded_on = concluded_on
-        existing.notes = notes.strip()
-        existing.recorded_by = _actor_or_none(actor)
-        existing.save()
-        record = existing
-        title = f"Outcome changed to {label.lower()} (was {before})"
-
-    concludes = outcome in CONCLUDING_OUTCOMES and not dr
+    agreement = _draft_kept_for(case=case, outcome=outcome)
+    notes = notes.strip()
+    record, title = _outcome_save(
+        case=case,
+        existing=existing,
+        outcome=outcome,
+        concluded_on=concluded_on,
+        notes=notes,
+        actor=actor,
+    )
+    concludes = outcome in CONCLUDING_OUTCOMES and not case.is_disagreement_resolution
     case_services.case_record_clock_event(
         case=case, event="mediation_concluded", on=concluded_on if concludes else None
     )
     if agreement is not None and agreement.agreed_on < concluded_on:
         _agreement_date_set(agreement=agreement, agreed_on=concluded_on)
     _check_clock(case)
-
-    lines = [f"Concluded on {weekday_date(concluded_on)}."]
-    if concludes:
-        case.refresh_from_db()
-        due = selectors.certificate_after_mediation_due(case)
-        if due is not None:
-            lines.append(f"The certificate after mediation is due by {weekday_date(due)}.")
-    elif outcome == OutcomeKind.WITHDRAWN and not dr:
-        lines.append("The family can ask for a mediation certificate at any time.")
-    if notes.strip():
-        lines.append(notes.strip())
+    description = _outcome_description(
+        case=case, outcome=outcome, concluded_on=concluded_on, notes=notes, concludes=concludes
+    )
     case_services.event_record(
-        case=case,
-        kind="outcome_recorded",
-        title=title,
-        description=" ".join(lines),
-        actor=_actor_or_none(actor),
+        case=case, kind="outcome_recorded", title=title, description=description, actor=actor
     )
     if case.stage != Stage.AFTER_MEETING:
         case_services.case_set_stage(case=case, stage=Stage.AFTER_MEETING, actor=actor)
@@ -164,7 +194,9 @@ def outcome_record(
 
 
 @transaction.atomic
-def agreement_start(*, case: Case, agreed_on: dt.date | None = None, actor: Any) -> Agreement:
+def agreement_start(
+    *, case: Case, agreed_on: dt.date | None = None, actor: Actor | None
+) -> Agreement:
     """Start the draft written agreement (idempotent: the case's agreement, if it has one)."""
     existing = selectors.agreement_for_case(case=case, include_draft=True)
     if existing is not None:
@@ -181,28 +213,31 @@ def agreement_start(*, case: Case, agreed_on: dt.date | None = None, actor: Any)
         outcome=outcome,
         agreed_on=agreed_on,
         statutory=not case.is_disagreement_resolution,
-        created_by=_actor_or_none(actor),
+        created_by=actor,
     )
     case_services.event_record(
         case=case,
         kind="agreement_started",
         title="Written agreement started",
         description=f"Dated {weekday_date(agreed_on)}.",
-        actor=_actor_or_none(actor),
+        actor=actor,
     )
     return agreement
 
 
 def _validate_agreed_on(agreed_on: dt.date, outcome: Outcome) -> None:
     if agreed_on > timezone.localdate():
-        raise ApplicationError("The date of the agreement must be today or in the past")
+        raise ApplicationError(
+            "The date of the agreement must be today or in the past", field="agreed_on"
+        )
     if agreed_on < outcome.concluded_on:
         raise ApplicationError(
             "The date of the agreement cannot be before the mediation concluded "
-            f"({govuk_date(outcome.concluded_on)})"
+            f"({govuk_date(outcome.concluded_on)})",
+            field="agreed_on",
         )
     if selectors.item_deadline(agreed_on=agreed_on, kind=ItemKind.OTHER) is None:
-        raise ApplicationError("Enter a real date for the agreement")
+        raise ApplicationError("Enter a real date for the agreement", field="agreed_on")
 
 
 def _require_draft(agreement: Agreement) -> None:
@@ -233,7 +268,7 @@ def _agreement_date_set(*, agreement: Agreement, agreed_on: dt.date) -> list[Agr
 
 
 @transaction.atomic
-def agreement_update(*, agreement: Agreement, agreed_on: dt.date, actor: Any) -> Agreement:
+def agreement_update(*, agreement: Agreement, agreed_on: dt.date, actor: Actor | None) -> Agreement:
     """Change the date of the draft agreement: the regulations' due dates count from it."""
     _require_draft(agreement)
     _validate_agreed_on(agreed_on, agreement.outcome)
@@ -252,14 +287,14 @@ def agreement_update(*, agreement: Agreement, agreed_on: dt.date, actor: Any) ->
         kind="agreement_date_changed",
         title="Date of the written agreement changed",
         description=description,
-        actor=_actor_or_none(actor),
+        actor=actor,
     )
     return agreement
 
 
 @transaction.atomic
 def agreement_dispute_update(
-    *, agreement: Agreement, matters_in_dispute: str, actor: Any
+    *, agreement: Agreement, matters_in_dispute: str, actor: Actor | None
 ) -> Agreement:
     """Record the matters still in dispute (what may still go to the Tribunal)."""
     _require_draft(agreement)
@@ -271,7 +306,7 @@ def agreement_dispute_update(
         title="Matters still in dispute updated"
         if agreement.matters_in_dispute
         else "Matters still in dispute cleared",
-        actor=_actor_or_none(actor),
+        actor=actor,
     )
     return agreement
 
@@ -290,67 +325,102 @@ class ItemInput:
     due_date_note: str = ""
 
 
-def _item_values(agreement: Agreement, data: ItemInput) -> dict[str, Any]:
+class ItemValues(TypedDict):
+    """An item's fields, checked, as the model stores them."""
+
+    matter: Matter | None
+    decided: str
+    action: str
+    responsible: Party
+    kind: str
+    how_checked: str
+    due_on: dt.date
+    default_due_on: dt.date | None
+    due_date_note: str
+
+
+# The words every item needs: (the ItemInput field, the message when it is empty).
+ITEM_TEXT_REQUIRED = (
+    ("decided", "Enter what was decided"),
+    ("action", "Enter the action"),
+    ("how_checked", "Enter how the parties will check it has been done"),
+)
+
+
+def _item_check(agreement: Agreement, data: ItemInput) -> None:
+    """What was decided, what will be done and how it is checked; a party and matter of the case."""
+    for name, message in ITEM_TEXT_REQUIRED:
+        if not getattr(data, name).strip():
+            raise ApplicationError(message, field=name)
     case = agreement.case
-    if not data.decided.strip():
-        raise ApplicationError("Enter what was decided")
-    if not data.action.strip():
-        raise ApplicationError("Enter the action")
-    if not data.how_checked.strip():
-        raise ApplicationError("Enter how the parties will check it has been done")
     if data.responsible.case_id != case.pk:
-        raise ApplicationError("Select a party to this case")
+        raise ApplicationError("Select a party to this case", field="responsible")
     if data.matter is not None and data.matter.case_id != case.pk:
-        raise ApplicationError("Select a matter of this case")
-    note = data.due_date_note.strip()
-    if not agreement.statutory:
-        if data.due_on is None:
-            raise ApplicationError("Enter the date the parties agreed")
-        if data.due_on < agreement.agreed_on:
-            raise ApplicationError("The due date cannot be before the date of the agreement")
-        return {
-            "matter": data.matter,
-            "decided": data.decided.strip(),
-            "action": data.action.strip(),
-            "responsible": data.responsible,
-            "kind": data.kind if data.kind in ItemKind.values else "",
-            "how_checked": data.how_checked.strip(),
-            "due_on": data.due_on,
-            "default_due_on": None,
-            "due_date_note": note,
-        }
+        raise ApplicationError("Select a matter of this case", field="matter")
+
+
+def _agreed_due(agreement: Agreement, data: ItemInput) -> tuple[dt.date, None, str]:
+    """Disagreement resolution: the date the parties agreed (no regulations apply)."""
+    if data.due_on is None:
+        raise ApplicationError("Enter the date the parties agreed", field="due_on")
+    if data.due_on < agreement.agreed_on:
+        raise ApplicationError(
+            "The due date cannot be before the date of the agreement", field="due_on"
+        )
+    return data.due_on, None, data.due_date_note.strip()
+
+
+def _statutory_due(agreement: Agreement, data: ItemInput) -> tuple[dt.date, dt.date, str]:
+    """Mediation: the regulations' date for the kind of action, or a different date the parties
+    agreed in writing (regulation 42 allows it: then say who agreed it, and when)."""
     if data.kind not in ItemKind.values:
-        raise ApplicationError("Select what kind of action this is")
+        raise ApplicationError("Select what kind of action this is", field="kind")
     if data.kind == ItemKind.LA_NOTIFIED and data.responsible.kind != "icb":
         raise ApplicationError(
             "Only the health body (the integrated care board) tells the local authority about "
-            "the agreement"
+            "the agreement",
+            field="responsible",
         )
     deadline = selectors.item_deadline(agreed_on=agreement.agreed_on, kind=data.kind)
     if deadline is None:
         raise ApplicationError("The due date cannot be worked out for this date of agreement")
     due_on = data.due_on or deadline.due
-    if due_on != deadline.due:
-        if not note:
-            raise ApplicationError(
-                "Say who agreed the different date in writing, and when: the regulations set "
-                f"{weekday_date(deadline.due)}"
-            )
-        if due_on < agreement.agreed_on:
-            raise ApplicationError("The due date cannot be before the date of the agreement")
+    if due_on == deadline.due:
+        return due_on, deadline.due, ""
+    note = data.due_date_note.strip()
+    if not note:
+        raise ApplicationError(
+            "Say who agreed the different date in writing, and when: the regulations set "
+            f"{weekday_date(deadline.due)}",
+            field="due_date_note",
+        )
+    if due_on < agreement.agreed_on:
+        raise ApplicationError(
+            "The due date cannot be before the date of the agreement", field="due_on"
+        )
+    return due_on, deadline.due, note
+
+
+def _item_values(agreement: Agreement, data: ItemInput) -> ItemValues:
+    _item_check(agreement, data)
+    default_due_on: dt.date | None
+    if agreement.statutory:
+        kind = data.kind
+        due_on, default_due_on, note = _statutory_due(agreement, data)
     else:
-        note = ""
-    return {
-        "matter": data.matter,
-        "decided": data.decided.strip(),
-        "action": data.action.strip(),
-        "responsible": data.responsible,
-        "kind": data.kind,
-        "how_checked": data.how_checked.strip(),
-        "due_on": due_on,
-        "default_due_on": deadline.due,
-        "due_date_note": note,
-    }
+        kind = data.kind if data.kind in ItemKind.values else ""
+        due_on, default_due_on, note = _agreed_due(agreement, data)
+    return ItemValues(
+        matter=data.matter,
+        decided=data.decided.strip(),
+        action=data.action.strip(),
+        responsible=data.responsible,
+        kind=kind,
+        how_checked=data.how_checked.strip(),
+        due_on=due_on,
+        default_due_on=default_due_on,
+        due_date_note=note,
+    )
 
 
 def _due_text(item: AgreementItem) -> str:
@@ -365,7 +435,9 @@ def _due_text(item: AgreementItem) -> str:
 
 
 @transaction.atomic
-def agreement_item_add(*, agreement: Agreement, data: ItemInput, actor: Any) -> AgreementItem:
+def agreement_item_add(
+    *, agreement: Agreement, data: ItemInput, actor: Actor | None
+) -> AgreementItem:
     _require_draft(agreement)
     item = AgreementItem.objects.create(agreement=agreement, **_item_values(agreement, data))
     case_services.event_record(
@@ -373,13 +445,15 @@ def agreement_item_add(*, agreement: Agreement, data: ItemInput, actor: Any) -> 
         kind="agreement_item_added",
         title=f"Agreement item added: {item.responsible.name}",
         description=f"{item.action} {_due_text(item)}",
-        actor=_actor_or_none(actor),
+        actor=actor,
     )
     return item
 
 
 @transaction.atomic
-def agreement_item_update(*, item: AgreementItem, data: ItemInput, actor: Any) -> AgreementItem:
+def agreement_item_update(
+    *, item: AgreementItem, data: ItemInput, actor: Actor | None
+) -> AgreementItem:
     agreement = item.agreement
     _require_draft(agreement)
     for name, value in _item_values(agreement, data).items():
@@ -390,13 +464,13 @@ def agreement_item_update(*, item: AgreementItem, data: ItemInput, actor: Any) -
         kind="agreement_item_changed",
         title=f"Agreement item changed: {item.responsible.name}",
         description=f"{item.action} {_due_text(item)}",
-        actor=_actor_or_none(actor),
+        actor=actor,
     )
     return item
 
 
 @transaction.atomic
-def agreement_item_remove(*, item: AgreementItem, actor: Any) -> None:
+def agreement_item_remove(*, item: AgreementItem, actor: Actor | None) -> None:
     agreement = item.agreement
     _require_draft(agreement)
     action, who = item.action, item.responsible.name
@@ -406,7 +480,7 @@ def agreement_item_remove(*, item: AgreementItem, actor: Any) -> None:
         kind="agreement_item_removed",
         title=f"Agreement item removed: {who}",
         description=action,
-        actor=_actor_or_none(actor),
+        actor=actor,
     )
 
 
@@ -415,7 +489,7 @@ def agreement_item_remove(*, item: AgreementItem, actor: Any) -> None:
 # ---------------------------------------------------------------------------------------------
 
 
-def agreement_render_pdf(*, document: selectors.AgreementDocument) -> bytes:
+def agreement_render_pdf(*, document: AgreementDocument) -> bytes:
     """The written agreement as a tagged, accessible A4 PDF (PDF/UA)."""
     html = render_to_string("agreements/pdf/agreement.html", {"doc": document})
     # Imported here: WeasyPrint is heavy to load and only this function needs it.
@@ -432,13 +506,15 @@ def _discard(paths: list[str]) -> None:
             default_storage.delete(path)
 
 
-def _email_party(*, agreement: Agreement, recipient: selectors.Recipient, actor: Any) -> bool:
+def _email_party(
+    *, agreement: Agreement, recipient: selectors.Recipient, actor: Actor | None
+) -> bool:
     """E-mail the PDF to one party's people; record the delivery. False if it could not go."""
     if not recipient.will_receive:
         return False
     party = recipient.party
     case = agreement.case
-    lines = selectors.item_lines(agreement=agreement)
+    lines = item_lines(agreement=agreement)
     context = {
         "reference": case.reference,
         "child_first_name": case.child_first_name,
@@ -480,12 +556,12 @@ def _email_party(*, agreement: Agreement, recipient: selectors.Recipient, actor:
     if not sent_to:
         return False
     AgreementDelivery.objects.create(
-        agreement=agreement, party=party, sent_to=sent_to, sent_by=_actor_or_none(actor)
+        agreement=agreement, party=party, sent_to=sent_to, sent_by=actor
     )
     return True
 
 
-def _finalise(*, agreement: Agreement, actor: Any, written: list[str]) -> Agreement:
+def _finalise(*, agreement: Agreement, actor: Actor | None, written: list[str]) -> Agreement:
     # Lock the row: of two people finalising at once, the second sees it final.
     agreement = (
         Agreement.objects.select_for_update(of=("self",))
@@ -497,15 +573,15 @@ def _finalise(*, agreement: Agreement, actor: Any, written: list[str]) -> Agreem
     if problems:
         raise ApplicationError(problems[0])
     case = agreement.case
-    name = getattr(actor, "full_name", "") or ""
-    document = selectors.agreement_document(agreement=agreement, prepared_by=name)
+    name = actor.full_name if actor is not None else ""
+    document = agreement_document(agreement=agreement, prepared_by=name)
     pdf = agreement_render_pdf(document=document)
     agreement.pdf.save(f"agreement-{uuid.uuid4().hex[:8]}.pdf", ContentFile(pdf), save=False)
     written.append(str(agreement.pdf.name))
     agreement.pdf_sha256 = hashlib.sha256(pdf).hexdigest()
     agreement.status = AgreementStatus.FINAL
     agreement.finalised_at = timezone.now()
-    agreement.finalised_by = _actor_or_none(actor)
+    agreement.finalised_by = actor
     agreement.finalised_by_name = name
     agreement.save()
     if agreement.statutory:
@@ -529,12 +605,12 @@ def _finalise(*, agreement: Agreement, actor: Any, written: list[str]) -> Agreem
         kind="agreement_finalised",
         title="Written agreement finalised and sent",
         description=" ".join(lines),
-        actor=_actor_or_none(actor),
+        actor=actor,
     )
     return agreement
 
 
-def agreement_finalise(*, agreement: Agreement, actor: Any) -> Agreement:
+def agreement_finalise(*, agreement: Agreement, actor: Actor | None) -> Agreement:
     """Print the agreement, freeze it, set the clock's agreement date and send it to every party
     that may receive it (the reg 42 timescales count from the agreement's date)."""
     written: list[str] = []
@@ -547,7 +623,7 @@ def agreement_finalise(*, agreement: Agreement, actor: Any) -> Agreement:
 
 
 @transaction.atomic
-def agreement_send(*, agreement: Agreement, party: Party, actor: Any) -> AgreementDelivery:
+def agreement_send(*, agreement: Agreement, party: Party, actor: Actor | None) -> AgreementDelivery:
     """Send the final agreement to one party (one that could not receive it when it was
     finalised, or that asks for it again)."""
     if not agreement.is_final:
@@ -565,7 +641,7 @@ def agreement_send(*, agreement: Agreement, party: Party, actor: Any) -> Agreeme
         kind="agreement_sent",
         title=f"Written agreement sent to {party.name}",
         description=f"Sent by email to {', '.join(recipient.addresses)}.",
-        actor=_actor_or_none(actor),
+        actor=actor,
     )
     return delivery
 
@@ -577,7 +653,7 @@ def agreement_confirm(
     party: Party,
     confirmed_by_name: str,
     method: str,
-    actor: Any,
+    actor: Actor | None,
     confirmed_on: dt.date | None = None,
 ) -> Confirmation:
     """Record that a party confirmed the written agreement says what was agreed."""
@@ -586,16 +662,21 @@ def agreement_confirm(
     if party.case_id != agreement.case_id:
         raise ApplicationError("That party is not part of this case")
     if not confirmed_by_name.strip():
-        raise ApplicationError("Enter the name of the person who confirmed the agreement")
+        raise ApplicationError(
+            "Enter the name of the person who confirmed the agreement", field="confirmed_by_name"
+        )
     if method not in ConfirmationMethod.values:
-        raise ApplicationError("Select how they confirmed the agreement")
+        raise ApplicationError("Select how they confirmed the agreement", field="method")
     confirmed_on = confirmed_on or timezone.localdate()
     if confirmed_on > timezone.localdate():
-        raise ApplicationError("The date they confirmed must be today or in the past")
+        raise ApplicationError(
+            "The date they confirmed must be today or in the past", field="confirmed_on"
+        )
     if confirmed_on < agreement.agreed_on:
         raise ApplicationError(
             "The date they confirmed cannot be before the date of the agreement "
-            f"({govuk_date(agreement.agreed_on)})"
+            f"({govuk_date(agreement.agreed_on)})",
+            field="confirmed_on",
         )
     try:
         with transaction.atomic():
@@ -605,7 +686,7 @@ def agreement_confirm(
                 confirmed_on=confirmed_on,
                 confirmed_by_name=confirmed_by_name.strip(),
                 method=method,
-                recorded_by=_actor_or_none(actor),
+                recorded_by=actor,
             )
     except IntegrityError as exc:
         raise ConflictError(f"{party.name} has already confirmed the agreement") from exc
@@ -617,6 +698,6 @@ def agreement_confirm(
             f"{confirmation.confirmed_by_name}, {ConfirmationMethod(method).label.lower()}, "
             f"on {weekday_date(confirmed_on)}."
         ),
-        actor=_actor_or_none(actor),
+        actor=actor,
     )
     return confirmation

@@ -15,31 +15,32 @@ if TYPE_CHECKING:
     from mediation.cases.models import Case
 
 
+# Beside each kind of certificate: the case's fact it certifies ({on} is its date), or what is
+# missing while the case has no such date.
+FACT_HINTS: dict[str, tuple[str, str]] = {
+    CertificateKind.DECLINED: (
+        "The family said it did not want mediation on {on}",
+        "Not possible yet: the case has no date the family said it did not want mediation",
+    ),
+    CertificateKind.AFTER_MEDIATION: (
+        "Mediation concluded on {on}",
+        "Not possible yet: the case has no date the mediation concluded",
+    ),
+    CertificateKind.LA_CANNOT_ARRANGE: (
+        "The local authority said it could not arrange mediation on {on}",
+        "Not possible yet: the case has no date the local authority said this",
+    ),
+    CertificateKind.WITHDRAWN: (
+        "The family asked for its certificate on {on}",
+        "The family asked for mediation, then withdrew and asked for its certificate",
+    ),
+}
+
+
 def _fact_hint(case: Case, kind: str) -> str:
     fact = selectors.kind_fact_date(case=case, kind=kind)
-    if kind == CertificateKind.DECLINED:
-        return (
-            f"The family said it did not want mediation on {govuk_date(fact)}"
-            if fact
-            else "Not possible yet: the case has no date the family said it did not want mediation"
-        )
-    if kind == CertificateKind.AFTER_MEDIATION:
-        return (
-            f"Mediation concluded on {govuk_date(fact)}"
-            if fact
-            else "Not possible yet: the case has no date the mediation concluded"
-        )
-    if kind == CertificateKind.LA_CANNOT_ARRANGE:
-        return (
-            f"The local authority said it could not arrange mediation on {govuk_date(fact)}"
-            if fact
-            else "Not possible yet: the case has no date the local authority said this"
-        )
-    return (
-        f"The family asked for its certificate on {govuk_date(fact)}"
-        if fact
-        else "The family asked for mediation, then withdrew and asked for its certificate"
-    )
+    known, missing = FACT_HINTS[kind]
+    return known.format(on=govuk_date(fact)) if fact else missing
 
 
 class IssueForm(forms.Form):

@@ -8,7 +8,7 @@ import hashlib
 import hmac
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 from uuid import UUID
 
 from django.conf import settings
@@ -24,6 +24,7 @@ from mediation.rules import CaseFacts, RulesInputError, compute_deadlines
 
 if TYPE_CHECKING:
     from mediation.cases.models import Case
+    from mediation.directory.models import Service
 
 
 def certificate_get(*, certificate_id: UUID | str) -> Certificate | None:
@@ -113,7 +114,7 @@ def suggested_kind(*, case: Case) -> str | None:
 def certificate_issue_problem(*, case: Case, kind: str, on: dt.date) -> ApplicationError | None:
     """Why a certificate of this kind cannot be issued for this case on this day (None: it can)."""
     if kind not in CertificateKind.values:
-        return ApplicationError("Choose the kind of certificate")
+        return ApplicationError("Choose the kind of certificate", field="kind")
     if case.decision_date is None:
         return ApplicationError(
             "Add the date on the local authority's decision letter to the case before issuing a "
@@ -218,7 +219,7 @@ def _statement(kind: str, applicant: str, la: str, decision: dt.date, event: dt.
     )
 
 
-def _service_contact(service: Any) -> tuple[str, str]:
+def _service_contact(service: Service) -> tuple[str, str]:
     return (service.phone or settings.SERVICE_PHONE, service.email or settings.SERVICE_EMAIL)
 
 

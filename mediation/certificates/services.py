@@ -11,7 +11,7 @@ import contextlib
 import datetime as dt
 import hashlib
 import secrets
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 from urllib.parse import urlencode
 
 import segno
@@ -41,6 +41,7 @@ from mediation.core.sequences import counter_next
 from mediation.notifications.services import email_queue
 
 if TYPE_CHECKING:
+    from mediation.accounts.actors import Actor
     from mediation.cases.models import Case
 
 # Letters and digits that cannot be mistaken for each other when read aloud or typed from paper:
@@ -98,10 +99,6 @@ def _discard(paths: list[str]) -> None:
             default_storage.delete(path)
 
 
-def _actor_or_none(actor: Any) -> Any:
-    return actor if actor is not None and getattr(actor, "is_authenticated", False) else None
-
-
 def _email_certificate(*, case: Case, certificate: Certificate) -> list[str]:
     """Send the certificate to the applicant and any referrer; return who it went to."""
     attachment = {
@@ -144,41 +141,26 @@ def _email_certificate(*, case: Case, certificate: Certificate) -> list[str]:
     return sent_to
 
 
-def _issue(
-    *,
-    case: Case,
-    kind: str,
-    issuer_name: str,
-    issuer_role: str,
-    actor: Any,
-    on: dt.date,
-    expected_fingerprint: str | None,
-    written: list[str],
+def _certificate_new(
+    *, case: Case, details: selectors.CertificateDetails, actor: Actor | None
 ) -> Certificate:
-    details = selectors.certificate_details(
-        case=case, kind=kind, issuer_name=issuer_name, issuer_role=issuer_role, on=on
-    )
-    if expected_fingerprint is not None and details.fingerprint() != expected_fingerprint:
-        raise ConflictError(
-            "The case's details changed after you checked the certificate. Check the details "
-            "again before issuing it"
-        )
+    """The certificate as it will be printed, with the next number of its service and year."""
     service = case.service
     prefix = service.reference_prefix
-    year = on.year
+    year = details.issued_on.year
     sequence = counter_next(key=f"certificate:{prefix}:{year}")
-    certificate = Certificate(
+    return Certificate(
         case=case,
         service=service,
         number=f"{prefix}-C-{year}-{sequence:04d}",
         service_prefix=prefix,
         year=year,
         sequence=sequence,
-        kind=kind,
+        kind=details.kind,
         status=CertificateStatus.ISSUED,
-        issued_on=on,
+        issued_on=details.issued_on,
         issued_at=timezone.now(),
-        issued_by=_actor_or_none(actor),
+        issued_by=actor,
         issuer_name=details.issuer_name,
         issuer_role=details.issuer_role,
         provider_name=details.provider_name,
@@ -198,19 +180,23 @@ def _issue(
         appeal_deadline=details.appeal_deadline,
         appeal_deadline_explanation=details.appeal_deadline_explanation,
         verification_code=verification_code_new(),
-        replaces=selectors.certificate_to_replace(case=case, kind=kind),
+        replaces=selectors.certificate_to_replace(case=case, kind=details.kind),
     )
+
+
+def _print_and_save(*, certificate: Certificate, written: list[str]) -> None:
+    """Render the PDF, store it (noting the file in ``written``) and save the certificate."""
     pdf = certificate_render_pdf(certificate=certificate)
     certificate.pdf_sha256 = hashlib.sha256(pdf).hexdigest()
     certificate.pdf.save(f"{certificate.number}.pdf", ContentFile(pdf), save=False)
     written.append(str(certificate.pdf.name))
     certificate.save(force_insert=True)
 
-    if kind == CertificateKind.WITHDRAWN and case.certificate_requested_on is None:
-        case_services.case_record_clock_event(case=case, event="certificate_requested", on=on)
-    case_services.case_record_clock_event(case=case, event="certificate_issued", on=on)
 
-    sent_to = _email_certificate(case=case, certificate=certificate)
+def _record_issue(
+    *, case: Case, certificate: Certificate, sent_to: list[str], actor: Actor | None
+) -> None:
+    """The case timeline's entry for the certificate: who issued it, its deadline, who got it."""
     lines = [
         f"Issued by {certificate.issuer_name} ({certificate.issuer_role}).",
         f"Appeal deadline: {weekday_date(certificate.appeal_deadline)} (the Tribunal must "
@@ -225,10 +211,16 @@ def _issue(
     case_services.event_record(
         case=case,
         kind="certificate_issued",
-        title=f"Certificate {certificate.number} issued ({KIND_SHORT[kind]})",
+        title=f"Certificate {certificate.number} issued ({KIND_SHORT[certificate.kind]})",
         description=" ".join(lines),
-        actor=_actor_or_none(actor),
+        actor=actor,
     )
+
+
+def _move_the_case_on(*, case: Case, certificate: Certificate, actor: Actor | None) -> None:
+    """After the certificate: close the case if the service's part is done, or go back to
+    arranging mediation if the family may still mediate."""
+    kind = certificate.kind
     if kind in KINDS_THAT_CLOSE_THE_CASE and case.is_open:
         why = (
             "the family does not want mediation"
@@ -239,7 +231,7 @@ def _issue(
             case=case,
             reason=f"Certificate {certificate.number} issued: {why}, so the service's part is "
             "done. The family can contact us again at any time.",
-            actor=_actor_or_none(actor),
+            actor=actor,
         )
     elif (
         kind == CertificateKind.LA_CANNOT_ARRANGE
@@ -250,9 +242,38 @@ def _issue(
         case_services.case_set_stage(
             case=case,
             stage=Stage.ARRANGING_MEDIATION,
-            actor=_actor_or_none(actor),
+            actor=actor,
             title="Certificate issued; mediation can still be arranged if the family wants it",
         )
+
+
+def _issue(
+    *,
+    case: Case,
+    kind: str,
+    issuer_name: str,
+    issuer_role: str,
+    actor: Actor | None,
+    on: dt.date,
+    expected_fingerprint: str | None,
+    written: list[str],
+) -> Certificate:
+    details = selectors.certificate_details(
+        case=case, kind=kind, issuer_name=issuer_name, issuer_role=issuer_role, on=on
+    )
+    if expected_fingerprint is not None and details.fingerprint() != expected_fingerprint:
+        raise ConflictError(
+            "The case's details changed after you checked the certificate. Check the details "
+            "again before issuing it"
+        )
+    certificate = _certificate_new(case=case, details=details, actor=actor)
+    _print_and_save(certificate=certificate, written=written)
+    if kind == CertificateKind.WITHDRAWN and case.certificate_requested_on is None:
+        case_services.case_record_clock_event(case=case, event="certificate_requested", on=on)
+    case_services.case_record_clock_event(case=case, event="certificate_issued", on=on)
+    sent_to = _email_certificate(case=case, certificate=certificate)
+    _record_issue(case=case, certificate=certificate, sent_to=sent_to, actor=actor)
+    _move_the_case_on(case=case, certificate=certificate, actor=actor)
     return certificate
 
 
@@ -262,7 +283,7 @@ def certificate_issue(
     kind: str,
     issuer_name: str,
     issuer_role: str,
-    actor: Any,
+    actor: Actor | None,
     on: dt.date | None = None,
     expected_fingerprint: str | None = None,
 ) -> Certificate:
@@ -273,9 +294,13 @@ def certificate_issue(
     support this kind, and ``ConflictError`` when a certificate of this kind is already valid.
     """
     if not issuer_name.strip():
-        raise ApplicationError("Enter the name of the person issuing the certificate")
+        raise ApplicationError(
+            "Enter the name of the person issuing the certificate", field="issuer_name"
+        )
     if issuer_role not in IssuerRole.values:
-        raise ApplicationError("Choose the role of the person issuing the certificate")
+        raise ApplicationError(
+            "Choose the role of the person issuing the certificate", field="issuer_role"
+        )
     on = on or timezone.localdate()
     written: list[str] = []
     try:
@@ -306,20 +331,22 @@ def certificate_issue(
 
 
 @transaction.atomic
-def certificate_withdraw(*, certificate: Certificate, reason: str, actor: Any) -> Certificate:
+def certificate_withdraw(
+    *, certificate: Certificate, reason: str, actor: Actor | None
+) -> Certificate:
     """Withdraw a certificate: it stays on record, marked withdrawn, and a new one may be issued.
 
     This is the only change an issued certificate ever takes.
     """
     reason = reason.strip()
     if not reason:
-        raise ApplicationError("Enter why the certificate is being withdrawn")
+        raise ApplicationError("Enter why the certificate is being withdrawn", field="reason")
     now = timezone.now()
     # A conditional update: of two people withdrawing at once, only one succeeds.
     changed = Certificate.objects.filter(pk=certificate.pk, status=CertificateStatus.ISSUED).update(
         status=CertificateStatus.WITHDRAWN,
         withdrawn_at=now,
-        withdrawn_by=_actor_or_none(actor),
+        withdrawn_by=actor,
         withdrawal_reason=reason,
         updated_at=now,
     )
@@ -343,6 +370,6 @@ def certificate_withdraw(*, certificate: Certificate, reason: str, actor: Any) -
         kind="certificate_withdrawn",
         title=f"Certificate {certificate.number} withdrawn",
         description=f"Reason: {reason} A new certificate can now be issued.",
-        actor=_actor_or_none(actor),
+        actor=actor,
     )
     return certificate

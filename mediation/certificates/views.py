@@ -2,39 +2,32 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-from uuid import UUID
+from typing import TYPE_CHECKING
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from mediation import policy
-from mediation.cases import selectors as case_selectors
-from mediation.certificates import ratelimit, selectors, services
-from mediation.certificates.choices import (
-    KINDS_THAT_CLOSE_THE_CASE,
-    CertificateKind,
-    IssuerRole,
-)
+from mediation.accounts.actors import signed_in
+from mediation.cases.access import case_or_404
+from mediation.certificates import presenters, ratelimit, selectors, services
+from mediation.certificates.choices import CertificateKind
 from mediation.certificates.forms import ConfirmIssueForm, IssueForm, VerifyForm, WithdrawForm
-from mediation.certificates.models import Certificate
-from mediation.core.errors import ApplicationError, ConflictError
+from mediation.core.actions import Refused, attempt, run
+from mediation.core.errors import ConflictError
 
 if TYPE_CHECKING:
+    from uuid import UUID
+
     from mediation.cases.models import Case
-
-
-def _case_or_404(case_id: UUID) -> Case:
-    case = case_selectors.case_get(case_id=case_id)
-    if case is None:
-        raise Http404("No such case")
-    return case
+    from mediation.certificates.models import Certificate
+    from mediation.certificates.selectors import CertificateDetails
 
 
 def _certificate_or_404(certificate_id: UUID) -> Certificate:
@@ -44,130 +37,131 @@ def _certificate_or_404(certificate_id: UUID) -> Certificate:
     return certificate
 
 
-def case_url(case: Any) -> str | None:
-    """The case page, once the cases app serves it."""
-    try:
-        return reverse("casework:detail", kwargs={"case_id": case.pk})
-    except NoReverseMatch:
-        return None
+def _detail_url(certificate: Certificate) -> str:
+    return reverse("certificates:detail", kwargs={"certificate_id": certificate.pk})
+
+
+# ---------------------------------------------------------------------------------------------
+# Issuing: a question page, then a check page. The answers wait in the session between them.
+# ---------------------------------------------------------------------------------------------
 
 
 def _session_key(case: Case) -> str:
     return f"certificate-issue:{case.pk}"
 
 
-def _default_role(user: Any) -> str:
-    return IssuerRole.MEDIATOR if user.role == "mediator" else IssuerRole.MEDIATION_ADVISER
-
-
-# ---------------------------------------------------------------------------------------------
-# Issuing: a question page, then a check page
-# ---------------------------------------------------------------------------------------------
+def _answers(request: HttpRequest, case: Case) -> dict[str, str]:
+    answers: dict[str, str] = request.session.get(_session_key(case)) or {}
+    return answers
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def issue(request: HttpRequest, case_id: UUID) -> HttpResponse:
-    case = _case_or_404(case_id)
-    policy.require(request.user, "certificate.issue", case)
-    saved = request.session.get(_session_key(case)) or {}
+    case = case_or_404(request, case_id, "certificate.issue")
+    saved = _answers(request, case)
     if "issued" in saved:
         saved = {}
-    initial = {
-        "kind": saved.get("kind") or selectors.suggested_kind(case=case),
-        "issuer_name": saved.get("issuer_name") or getattr(request.user, "full_name", ""),
-        "issuer_role": saved.get("issuer_role") or _default_role(request.user),
-    }
+    initial = presenters.issue_initial(case=case, saved=saved, actor=signed_in(request))
     form = IssueForm(request.POST or None, case=case, initial=initial)
     if request.method == "POST" and form.is_valid():
-        request.session[_session_key(case)] = {
-            "kind": form.cleaned_data["kind"],
-            "issuer_name": form.cleaned_data["issuer_name"],
-            "issuer_role": form.cleaned_data["issuer_role"],
-        }
+        fields = ("kind", "issuer_name", "issuer_role")
+        request.session[_session_key(case)] = {name: form.cleaned_data[name] for name in fields}
         return redirect("certificates:issue-check", case_id=case.pk)
-    return render(
-        request,
-        "certificates/issue.html",
-        {
-            "title": "Issue a mediation certificate",
-            "form": form,
-            "case": case,
-            "case_url": case_url(case),
-            "existing": selectors.certificates_for_case(case=case),
-        },
-    )
+    context = {
+        "title": "Issue a mediation certificate",
+        "form": form,
+        "case": case,
+        "case_url": presenters.case_url(case),
+        "existing": selectors.certificates_for_case(case=case),
+    }
+    return render(request, "certificates/issue.html", context)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def issue_check(request: HttpRequest, case_id: UUID) -> HttpResponse:
-    case = _case_or_404(case_id)
-    policy.require(request.user, "certificate.issue", case)
-    answers = request.session.get(_session_key(case))
+    case = case_or_404(request, case_id, "certificate.issue")
+    answers = _answers(request, case)
     if not answers:
         return redirect("certificates:issue", case_id=case.pk)
     if "issued" in answers:
         # Issued already (a second click, or the back button): show what was issued.
         return redirect("certificates:detail", certificate_id=answers["issued"])
-    problem = ""
-    details = None
-    try:
-        details = selectors.certificate_details(
+    checked = attempt(
+        lambda: selectors.certificate_details(
             case=case,
             kind=answers["kind"],
             issuer_name=answers["issuer_name"],
             issuer_role=answers["issuer_role"],
             on=timezone.localdate(),
         )
-    except ApplicationError as exc:
-        live = selectors.certificate_live(case=case, kind=answers["kind"])
-        if isinstance(exc, ConflictError) and live is not None and request.method == "POST":
-            # Most likely a second click on "Issue certificate": show what the first one did.
-            request.session.pop(_session_key(case), None)
-            messages.info(request, f"Certificate {live.number} has already been issued")
-            return redirect("certificates:detail", certificate_id=live.pk)
-        problem = exc.message
+    )
+    if isinstance(checked, Refused):
+        shown = _already_issued(request, case, answers, checked)
+        return shown or _check_page(request, case, answers, None, checked.error.message)
+    if request.method == "POST":
+        return _issue_checked(request, case, answers, checked.value)
+    return _check_page(request, case, answers, checked.value, "")
 
-    if request.method == "POST" and details is not None:
-        posted = ConfirmIssueForm(request.POST)
-        if not posted.is_valid():
-            problem = "Check the details, then select Issue certificate again"
-        else:
-            try:
-                certificate = services.certificate_issue(
-                    case=case,
-                    kind=answers["kind"],
-                    issuer_name=answers["issuer_name"],
-                    issuer_role=answers["issuer_role"],
-                    actor=request.user,
-                    expected_fingerprint=posted.cleaned_data["fingerprint"],
-                )
-            except ApplicationError as exc:
-                problem = exc.message
-            else:
-                request.session[_session_key(case)] = {"issued": str(certificate.pk)}
-                if case.applicant_email:
-                    sent = f" and emailed to {case.applicant_email}"
-                else:
-                    sent = ". There is no email address on the case: print it and post it"
-                messages.success(request, f"Certificate {certificate.number} issued{sent}")
-                return redirect("certificates:detail", certificate_id=certificate.pk)
+
+def _already_issued(
+    request: HttpRequest, case: Case, answers: dict[str, str], refused: Refused
+) -> HttpResponse | None:
+    """Most likely a second click on "Issue certificate": show what the first one did."""
+    live = selectors.certificate_live(case=case, kind=answers["kind"])
+    if request.method != "POST" or live is None or not isinstance(refused.error, ConflictError):
+        return None
+    request.session.pop(_session_key(case), None)
+    messages.info(request, f"Certificate {live.number} has already been issued")
+    return redirect(_detail_url(live))
+
+
+def _issue_checked(
+    request: HttpRequest, case: Case, answers: dict[str, str], details: CertificateDetails
+) -> HttpResponse:
+    """Issue what the person checked (the button carries its fingerprint), or say why not."""
+    posted = ConfirmIssueForm(request.POST)
+    if not posted.is_valid():
+        problem = "Check the details, then select Issue certificate again"
+        return _check_page(request, case, answers, details, problem)
+    issued = attempt(
+        lambda: services.certificate_issue(
+            case=case,
+            kind=answers["kind"],
+            issuer_name=answers["issuer_name"],
+            issuer_role=answers["issuer_role"],
+            actor=signed_in(request),
+            expected_fingerprint=posted.cleaned_data["fingerprint"],
+        )
+    )
+    if isinstance(issued, Refused):
+        return _check_page(request, case, answers, details, issued.error.message)
+    certificate = issued.value
+    request.session[_session_key(case)] = {"issued": str(certificate.pk)}
+    messages.success(request, presenters.issued_message(case=case, certificate=certificate))
+    return redirect(_detail_url(certificate))
+
+
+def _check_page(
+    request: HttpRequest,
+    case: Case,
+    answers: dict[str, str],
+    details: CertificateDetails | None,
+    problem: str,
+) -> HttpResponse:
     # Always a fresh form: after a problem, the button must carry what is shown now.
     form = ConfirmIssueForm(initial={"fingerprint": details.fingerprint() if details else ""})
-    return render(
-        request,
-        "certificates/issue_check.html",
-        {
-            "title": "Check the certificate details",
-            "form": form,
-            "case": case,
-            "case_url": case_url(case),
-            "details": details,
-            "problem": problem,
-            "closes_case": answers["kind"] in KINDS_THAT_CLOSE_THE_CASE and case.is_open,
-        },
-    )
+    context = {
+        "title": "Check the certificate details",
+        "form": form,
+        "case": case,
+        "case_url": presenters.case_url(case),
+        "details": details,
+        "problem": problem,
+        "closes_case": presenters.closes_case(case=case, kind=answers["kind"]),
+    }
+    return render(request, "certificates/issue_check.html", context)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -179,32 +173,9 @@ def issue_check(request: HttpRequest, case_id: UUID) -> HttpResponse:
 @require_GET
 def detail(request: HttpRequest, certificate_id: UUID) -> HttpResponse:
     certificate = _certificate_or_404(certificate_id)
-    case = certificate.case
-    policy.require(request.user, "case.view", case)
-    replaced_by = certificate.replaced_by.first()
-    can_reissue = (
-        not certificate.is_live
-        and replaced_by is None
-        and policy.can(request.user, "certificate.issue", case)
-        and selectors.certificate_live(case=case, kind=certificate.kind) is None
-    )
-    return render(
-        request,
-        "certificates/detail.html",
-        {
-            "title": f"Certificate {certificate.number}",
-            "certificate": certificate,
-            "case": case,
-            "case_url": case_url(case),
-            "replaced_by": replaced_by,
-            "can_withdraw": certificate.is_live
-            and policy.can(request.user, "certificate.withdraw", case),
-            "can_reissue": can_reissue,
-            "verify_url": services.certificate_verify_url(
-                number=certificate.number, code=certificate.verification_code
-            ),
-        },
-    )
+    policy.require(request.user, "case.view", certificate.case)
+    context = presenters.certificate_page(certificate=certificate, viewer=signed_in(request))
+    return render(request, "certificates/detail.html", context)
 
 
 @login_required
@@ -227,34 +198,29 @@ def pdf(request: HttpRequest, certificate_id: UUID) -> FileResponse:
 @require_http_methods(["GET", "POST"])
 def withdraw(request: HttpRequest, certificate_id: UUID) -> HttpResponse:
     certificate = _certificate_or_404(certificate_id)
-    case = certificate.case
-    policy.require(request.user, "certificate.withdraw", case)
+    policy.require(request.user, "certificate.withdraw", certificate.case)
     if not certificate.is_live:
         messages.info(request, f"Certificate {certificate.number} has already been withdrawn")
-        return redirect("certificates:detail", certificate_id=certificate.pk)
+        return redirect(_detail_url(certificate))
     form = WithdrawForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.certificate_withdraw(
-                certificate=certificate, reason=form.cleaned_data["reason"], actor=request.user
-            )
-        except ConflictError as exc:
-            messages.info(request, exc.message)
-        else:
-            messages.success(
-                request,
-                f"Certificate {certificate.number} withdrawn. You can now issue a new certificate",
-            )
-        return redirect("certificates:detail", certificate_id=certificate.pk)
-    return render(
-        request,
-        "certificates/withdraw.html",
-        {
-            "title": f"Withdraw certificate {certificate.number}",
-            "form": form,
-            "certificate": certificate,
-        },
-    )
+        return run(
+            request,
+            lambda: services.certificate_withdraw(
+                certificate=certificate,
+                reason=form.cleaned_data["reason"],
+                actor=signed_in(request),
+            ),
+            success=f"Certificate {certificate.number} withdrawn. You can now issue a new "
+            "certificate",
+            redirect_to=_detail_url(certificate),
+        )
+    context = {
+        "title": f"Withdraw certificate {certificate.number}",
+        "form": form,
+        "certificate": certificate,
+    }
+    return render(request, "certificates/withdraw.html", context)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -269,31 +235,20 @@ def verify(request: HttpRequest) -> HttpResponse:
     asked = "number" in request.GET or "code" in request.GET
     ip = ratelimit.client_ip(request)
     if asked and ratelimit.too_many_failures(ip):
-        return render(
-            request,
-            "certificates/verify_too_many.html",
-            {"title": "Too many attempts"},
-            status=429,
-        )
+        title = {"title": "Too many attempts"}
+        return render(request, "certificates/verify_too_many.html", title, status=429)
     form = VerifyForm(request.GET if asked else None)
-    if asked and form.is_valid():
-        result = selectors.certificate_verify(
-            number=form.cleaned_data["number"], code=form.cleaned_data["code"]
-        )
-        if not result.confirmed:
-            ratelimit.record_failure(ip)
-        titles = {
-            "genuine": "This certificate is genuine",
-            "withdrawn": "This certificate has been withdrawn",
-            "not_confirmed": "We could not confirm this certificate",
-        }
-        return render(
-            request,
-            "certificates/verify_result.html",
-            {"title": titles[result.outcome], "result": result, "kinds": CertificateKind},
-        )
-    return render(
-        request,
-        "certificates/verify.html",
-        {"title": "Check a mediation certificate", "form": form},
+    if not (asked and form.is_valid()):
+        page = {"title": "Check a mediation certificate", "form": form}
+        return render(request, "certificates/verify.html", page)
+    result = selectors.certificate_verify(
+        number=form.cleaned_data["number"], code=form.cleaned_data["code"]
     )
+    if not result.confirmed:
+        ratelimit.record_failure(ip)
+    answer = {
+        "title": presenters.VERIFY_TITLES[result.outcome],
+        "result": result,
+        "kinds": CertificateKind,
+    }
+    return render(request, "certificates/verify_result.html", answer)

@@ -1,10 +1,12 @@
 """Recording an expense claim, sending it to the LA with its receipts, and settling it."""
 
+from __future__ import annotations
+
 import datetime as dt
 import secrets
 from collections.abc import Iterable
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -14,6 +16,12 @@ from mediation.cases import services as case_services
 from mediation.core.errors import ApplicationError, ConflictError
 from mediation.expenses.models import ClaimStatus, ExpenseClaim, Receipt
 from mediation.notifications import services as notifications
+
+if TYPE_CHECKING:
+    from django.core.files.uploadedfile import UploadedFile
+
+    from mediation.accounts.actors import Actor
+    from mediation.cases.models import Case
 
 MAX_RECEIPT_BYTES = 10 * 1024 * 1024
 RECEIPT_TYPES = {
@@ -31,33 +39,34 @@ def receipt_kind(head: bytes) -> tuple[str, str] | None:
     return None
 
 
-def receipt_check(upload: Any) -> tuple[bytes, str, str]:
+def receipt_check(upload: UploadedFile) -> tuple[bytes, str, str]:
     """Read and check a receipt: PDF, JPEG or PNG, not empty, at most 10MB."""
-    if upload.size == 0:
-        raise ApplicationError("The selected file is empty")
-    if upload.size > MAX_RECEIPT_BYTES:
-        raise ApplicationError("The selected file must be smaller than 10MB")
+    size = upload.size
+    if size == 0:
+        raise ApplicationError("The selected file is empty", field="receipts")
+    if size is not None and size > MAX_RECEIPT_BYTES:
+        raise ApplicationError("The selected file must be smaller than 10MB", field="receipts")
     data = upload.read()
     kind = receipt_kind(data[:8])
     if kind is None:
-        raise ApplicationError("The selected file must be a PDF, JPG or PNG")
+        raise ApplicationError("The selected file must be a PDF, JPG or PNG", field="receipts")
     return data, kind[0], kind[1]
 
 
 @transaction.atomic
 def claim_record(
     *,
-    case: Any,
+    case: Case,
     claimant: str,
     description: str,
     amount: Decimal,
-    receipts: Iterable[Any] = (),
-    actor: Any,
+    receipts: Iterable[UploadedFile] = (),
+    actor: Actor | None,
 ) -> ExpenseClaim:
     if amount <= 0:
-        raise ApplicationError("Enter an amount more than £0")
+        raise ApplicationError("Enter an amount more than £0", field="amount")
     if not description.strip():
-        raise ApplicationError("Enter what the money was spent on")
+        raise ApplicationError("Enter what the money was spent on", field="description")
     claim = ExpenseClaim.objects.create(
         case=case,
         claimant=claimant.strip(),
@@ -83,7 +92,7 @@ def claim_record(
 
 
 @transaction.atomic
-def claim_send(*, claim: ExpenseClaim, actor: Any) -> ExpenseClaim:
+def claim_send(*, claim: ExpenseClaim, actor: Actor | None) -> ExpenseClaim:
     """Send the claim, with its receipts, to the local authority that pays it."""
     if claim.status != ClaimStatus.RECORDED:
         raise ConflictError("This claim has already been sent.")
@@ -122,7 +131,7 @@ def claim_settle(
     on: dt.date,
     la_reference: str = "",
     notes: str = "",
-    actor: Any,
+    actor: Actor | None,
 ) -> ExpenseClaim:
     if claim.status != ClaimStatus.SENT:
         raise ConflictError("Only a claim sent to the local authority can be paid or refused.")

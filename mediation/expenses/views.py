@@ -1,138 +1,127 @@
 """A case's expense claims: record, send to the LA, settle, and view receipts."""
 
-from typing import Any
-from uuid import UUID
+from __future__ import annotations
 
-from django.contrib import messages
+from typing import TYPE_CHECKING
+
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from mediation import policy
-from mediation.cases import selectors as case_selectors
-from mediation.core.errors import ApplicationError
-from mediation.expenses import selectors, services
+from mediation.accounts.actors import signed_in
+from mediation.cases.access import case_or_404
+from mediation.core.actions import run, submit
+from mediation.expenses import presenters, selectors, services
 from mediation.expenses.forms import ClaimForm, SettleForm
 
+if TYPE_CHECKING:
+    from uuid import UUID
 
-def _case(case_id: UUID, user: Any, action: str) -> Any:
-    case = case_selectors.case_get(case_id=case_id)
-    if case is None:
-        raise Http404("No such case")
-    policy.require(user, action, case)
-    return case
+    from mediation.cases.models import Case
+    from mediation.expenses.models import ExpenseClaim
 
 
-def _list_url(case: Any) -> str:
+def _list_url(case: Case) -> str:
     return reverse("expenses:list", kwargs={"case_id": case.pk})
+
+
+def _claim_or_404(case: Case, claim_id: UUID) -> ExpenseClaim:
+    claim = selectors.claim_get(case=case, claim_id=claim_id)
+    if claim is None:
+        raise Http404("No such claim")
+    return claim
 
 
 @policy.policy_required("staff.workspace")
 def claim_list(request: HttpRequest, case_id: UUID) -> HttpResponse:
-    case = _case(case_id, request.user, "case.view")
-    return render(
-        request,
-        "expenses/list.html",
-        {
-            "title": "Expenses",
-            "case": case,
-            "claims": selectors.claims_for_case(case=case),
-        },
-    )
+    case = case_or_404(request, case_id, "case.view")
+    may_edit = policy.can(request.user, "case.edit", case)
+    cards = presenters.claim_cards(selectors.claims_for_case(case=case), may_edit=may_edit)
+    context = {"title": "Expenses", "case": case, "cards": cards, "may_edit": may_edit}
+    return render(request, "expenses/list.html", context)
 
 
 @policy.policy_required("staff.workspace")
 @require_http_methods(["GET", "POST"])
 def claim_new(request: HttpRequest, case_id: UUID) -> HttpResponse:
-    case = _case(case_id, request.user, "case.edit")
+    case = case_or_404(request, case_id, "case.edit")
     form = ClaimForm(
         request.POST or None, request.FILES or None, initial={"claimant": case.applicant_name}
     )
-    if request.method == "POST" and form.is_valid():
-        receipt = form.cleaned_data.get("receipt")
-        try:
-            services.claim_record(
-                case=case,
-                claimant=form.cleaned_data["claimant"],
-                description=form.cleaned_data["description"],
-                amount=form.cleaned_data["amount"],
-                receipts=[receipt] if receipt else [],
-                actor=request.user,
-            )
-        except ApplicationError as exc:
-            form.add_error("receipt" if "file" in exc.message.lower() else None, exc.message)
-        else:
-            messages.success(request, "Expense claim recorded")
-            return redirect(_list_url(case))
-    return render(
+    done = submit(
         request,
-        "expenses/form.html",
-        {
-            "title": "Record an expense claim",
-            "case": case,
-            "form": form,
-            "submit": "Save claim",
-            "multipart": True,
-        },
+        form,
+        lambda: services.claim_record(
+            case=case,
+            claimant=form.cleaned_data["claimant"],
+            description=form.cleaned_data["description"],
+            amount=form.cleaned_data["amount"],
+            receipts=[r] if (r := form.cleaned_data.get("receipt")) else [],
+            actor=signed_in(request),
+        ),
+        success="Expense claim recorded",
+        redirect_to=_list_url(case),
+        fields={"receipts": "receipt"},
     )
+    return done or _form_page(request, case, form, "Record an expense claim", "Save claim")
 
 
 @policy.policy_required("staff.workspace")
 @require_POST
 def claim_send(request: HttpRequest, case_id: UUID, claim_id: UUID) -> HttpResponse:
-    case = _case(case_id, request.user, "case.edit")
-    claim = selectors.claim_get(case=case, claim_id=claim_id)
-    if claim is None:
-        raise Http404("No such claim")
-    try:
-        services.claim_send(claim=claim, actor=request.user)
-    except ApplicationError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, f"Claim sent to {case.local_authority.name}")
-    return redirect(_list_url(case))
+    case = case_or_404(request, case_id, "case.edit")
+    claim = _claim_or_404(case, claim_id)
+    return run(
+        request,
+        lambda: services.claim_send(claim=claim, actor=signed_in(request)),
+        success=f"Claim sent to {case.local_authority.name}",
+        redirect_to=_list_url(case),
+    )
 
 
 @policy.policy_required("staff.workspace")
 @require_http_methods(["GET", "POST"])
 def claim_settle(request: HttpRequest, case_id: UUID, claim_id: UUID) -> HttpResponse:
-    case = _case(case_id, request.user, "case.edit")
-    claim = selectors.claim_get(case=case, claim_id=claim_id)
-    if claim is None:
-        raise Http404("No such claim")
+    case = case_or_404(request, case_id, "case.edit")
+    claim = _claim_or_404(case, claim_id)
     form = SettleForm(request.POST or None, initial={"on": timezone.localdate()})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.claim_settle(
-                claim=claim,
-                paid=form.cleaned_data["outcome"] == "paid",
-                on=form.cleaned_data["on"],
-                la_reference=form.cleaned_data["la_reference"],
-                notes=form.cleaned_data["notes"],
-                actor=request.user,
-            )
-        except ApplicationError as exc:
-            form.add_error(None, exc.message)
-        else:
-            messages.success(request, "Claim updated")
-            return redirect(_list_url(case))
-    return render(
+    done = submit(
         request,
-        "expenses/form.html",
-        {
-            "title": f"The local authority's decision on £{claim.amount:.2f}",
-            "case": case,
-            "form": form,
-            "submit": "Save",
-        },
+        form,
+        lambda: services.claim_settle(
+            claim=claim,
+            paid=form.cleaned_data["outcome"] == "paid",
+            on=form.cleaned_data["on"],
+            la_reference=form.cleaned_data["la_reference"],
+            notes=form.cleaned_data["notes"],
+            actor=signed_in(request),
+        ),
+        success="Claim updated",
+        redirect_to=_list_url(case),
     )
+    return done or _form_page(request, case, form, presenters.settle_title(claim), "Save")
+
+
+def _form_page(
+    request: HttpRequest, case: Case, form: ClaimForm | SettleForm, title: str, submit_label: str
+) -> HttpResponse:
+    context = {
+        "title": title,
+        "case": case,
+        "form": form,
+        "submit": submit_label,
+        # Only the claim form uploads a file (its receipt).
+        "multipart": isinstance(form, ClaimForm),
+    }
+    return render(request, "expenses/form.html", context)
 
 
 @policy.policy_required("staff.workspace")
 def receipt(request: HttpRequest, case_id: UUID, receipt_id: UUID) -> FileResponse:
-    case = _case(case_id, request.user, "case.view")
+    case = case_or_404(request, case_id, "case.view")
     found = selectors.receipt_get(case=case, receipt_id=receipt_id)
     if found is None:
         raise Http404("No such receipt")

@@ -1,6 +1,8 @@
 """Writing private notes, and recording a manager's reason for reading them."""
 
-from typing import Any
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 
@@ -8,20 +10,26 @@ from mediation.cases import services as case_services
 from mediation.core.errors import ApplicationError
 from mediation.notes.models import NotesAccess, PrivateNote
 
+if TYPE_CHECKING:
+    from mediation.accounts.actors import Actor
+    from mediation.cases.models import Case
+
 
 @transaction.atomic
-def note_add(*, case: Any, author: Any, body: str) -> PrivateNote:
+def note_add(*, case: Case, author: Actor, body: str) -> PrivateNote:
     if not body.strip():
-        raise ApplicationError("Enter the note.")
+        raise ApplicationError("Enter the note.", field="body")
     return PrivateNote.objects.create(case=case, author=author, body=body.strip())
 
 
 @transaction.atomic
-def notes_access_record(*, case: Any, reader: Any, reason: str) -> NotesAccess:
+def notes_access_record(*, case: Case, reader: Actor, reason: str) -> NotesAccess:
     """A manager gives the reason for reading a case's private notes; the case timeline says so
     (without the notes)."""
     if len(reason.strip()) < 10:
-        raise ApplicationError("Give the reason for reading the private notes, in a sentence.")
+        raise ApplicationError(
+            "Give the reason for reading the private notes, in a sentence.", field="reason"
+        )
     access = NotesAccess.objects.create(case=case, reader=reader, reason=reason.strip())
     case_services.event_record(
         case=case,

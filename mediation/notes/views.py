@@ -1,79 +1,81 @@
 """The mediator's private notes page, and a manager's reasoned access to it."""
 
-from uuid import UUID
+from __future__ import annotations
 
-from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from typing import TYPE_CHECKING
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from mediation import policy
-from mediation.cases import selectors as case_selectors
-from mediation.core.errors import ApplicationError
+from mediation.accounts.actors import signed_in
+from mediation.cases.access import case_or_404
+from mediation.core.actions import Refused, attempt, show_on_form, submit
 from mediation.notes import selectors, services
 from mediation.notes.forms import NoteForm, ReasonForm
 
+if TYPE_CHECKING:
+    from uuid import UUID
 
-def _case(case_id: UUID) -> object:
-    case = case_selectors.case_get(case_id=case_id)
-    if case is None:
-        raise Http404("No such case")
-    return case
+    from mediation.cases.models import Case
+    from mediation.notes.models import NotesAccess
 
 
 @never_cache
 @policy.policy_required("staff.workspace")
 @require_http_methods(["GET", "POST"])
 def notes(request: HttpRequest, case_id: UUID) -> HttpResponse:
-    case = _case(case_id)
-    is_mediator = policy.can(request.user, "notes.write", case)
-    if not is_mediator:
-        # A manager reads only after giving a reason, each time; anyone else is refused.
-        policy.require(request.user, "notes.read_with_reason", case)
-        form = ReasonForm(request.POST or None)
-        if request.method == "POST" and form.is_valid():
-            try:
-                access = services.notes_access_record(
-                    case=case, reader=request.user, reason=form.cleaned_data["reason"]
-                )
-            except ApplicationError as exc:
-                form.add_error("reason", exc.message)
-            else:
-                return render(
-                    request,
-                    "notes/notes.html",
-                    {
-                        "title": "Private notes",
-                        "case": case,
-                        "access": access,
-                        "notes": selectors.notes_for_case(case=case),
-                        "form": None,
-                    },
-                )
-        return render(
-            request,
-            "notes/reason.html",
-            {
-                "title": "Read the private notes",
-                "case": case,
-                "form": form,
-            },
-        )
-    note_form = NoteForm(request.POST or None)
-    if request.method == "POST" and note_form.is_valid():
-        services.note_add(case=case, author=request.user, body=note_form.cleaned_data["body"])
-        messages.success(request, "Note added")
-        return redirect(reverse("notes:case", kwargs={"case_id": case_id}))
-    return render(
+    # Only the case's mediator writes them (and every staff rule about them needs the case).
+    case = case_or_404(request, case_id, "case.view")
+    if not policy.can(request.user, "notes.write", case):
+        return _read_with_reason(request, case)
+    form = NoteForm(request.POST or None)
+    done = submit(
         request,
-        "notes/notes.html",
-        {
-            "title": "Private notes",
-            "case": case,
-            "form": note_form,
-            "notes": selectors.notes_for_case(case=case),
-            "readers": selectors.notes_access_for_case(case=case),
-        },
+        form,
+        lambda: services.note_add(
+            case=case, author=signed_in(request), body=form.cleaned_data["body"]
+        ),
+        success="Note added",
+        redirect_to=reverse("notes:case", kwargs={"case_id": case.pk}),
     )
+    return done or _notes_page(request, case, form=form)
+
+
+def _read_with_reason(request: HttpRequest, case: Case) -> HttpResponse:
+    """A manager reads only after giving a reason, each time; anyone else is refused."""
+    policy.require(request.user, "notes.read_with_reason", case)
+    form = ReasonForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        outcome = attempt(
+            lambda: services.notes_access_record(
+                case=case, reader=signed_in(request), reason=form.cleaned_data["reason"]
+            )
+        )
+        if not isinstance(outcome, Refused):
+            return _notes_page(request, case, access=outcome.value)
+        show_on_form(form, outcome.error)
+    context = {"title": "Read the private notes", "case": case, "form": form}
+    return render(request, "notes/reason.html", context)
+
+
+def _notes_page(
+    request: HttpRequest,
+    case: Case,
+    *,
+    form: NoteForm | None = None,
+    access: NotesAccess | None = None,
+) -> HttpResponse:
+    """The notes; with the form to add one (the mediator), or the reader's reason (a manager)."""
+    context = {
+        "title": "Private notes",
+        "case": case,
+        "form": form,
+        "access": access,
+        "notes": selectors.notes_for_case(case=case),
+        "readers": selectors.notes_access_for_case(case=case) if form is not None else None,
+    }
+    return render(request, "notes/notes.html", context)

@@ -7,7 +7,7 @@ import pytest
 from django.core import mail
 from django.db import IntegrityError, transaction
 
-from mediation.agreements import selectors, services
+from mediation.agreements import document, presenters, selectors, services
 from mediation.agreements.choices import ItemKind
 from mediation.agreements.models import Agreement, AgreementItem, Confirmation
 from mediation.agreements.tests.conftest import (
@@ -255,7 +255,7 @@ def test_disagreement_resolution_has_no_certificate_and_no_regulation_timescales
         actor=coordinator,
     )
     assert item.default_due_on is None
-    line = selectors.item_line(item, 1)
+    line = document.item_line(item, 1)
     assert line.basis == "The date the parties agreed"
 
 
@@ -280,7 +280,7 @@ def test_default_due_dates_match_regs_42_and_44_for_every_kind(
     assert item.default_due_on == E14[kind]
     assert item.due_on == E14[kind]
     assert item.due_date_note == ""
-    line = selectors.item_line(item, 1)
+    line = document.item_line(item, 1)
     expected = "reg 44" if kind not in {"other", "la_notified"} else "reg 42"
     assert expected in line.basis
     assert "27 March 2026" in line.basis_explanation
@@ -293,7 +293,9 @@ def test_every_kind_is_covered_by_the_e14_table() -> None:
 def test_kind_options_give_the_timescale_and_date_as_hints(
     mediation_case: Any, mediator: Any
 ) -> None:
-    options = {o.value: o for o in selectors.kind_options(case=mediation_case, agreed_on=AGREED_ON)}
+    options = {
+        o.value: o for o in presenters.kind_options(case=mediation_case, agreed_on=AGREED_ON)
+    }
     assert options["plan_final"].label == "Make the final EHC plan"
     assert options["plan_final"].hint == "11 weeks (reg 44): by Friday 12 June 2026"
     assert options["amend"].hint == "5 weeks (reg 44): by Friday 1 May 2026"
@@ -320,7 +322,7 @@ def test_a_changed_due_date_needs_the_note_that_the_parties_agreed_it_in_writing
     assert item.due_on == later
     assert item.default_due_on == dt.date(2026, 5, 1)
     assert item.due_date_changed
-    line = selectors.item_line(item, 1)
+    line = document.item_line(item, 1)
     assert "reg 42" in line.basis
     assert "Friday 1 May 2026" in line.basis_explanation
     assert note in line.basis_explanation

@@ -250,6 +250,25 @@ def test_a_no_agreement_outcome_goes_back_to_the_case(
     assert response["Location"] == reverse("casework:detail", args=[mediation_case.pk])
 
 
+def test_a_refused_date_is_shown_beside_its_question(
+    client_as: Any, mediator: Any, mediation_case: Any
+) -> None:
+    """The service names the input it refuses (concluded_on), so the page puts it there."""
+    response = client_as(mediator).post(
+        reverse("agreements:outcome", kwargs={"case_id": mediation_case.pk}),
+        {
+            "outcome": "no_agreement",
+            "concluded_on-day": "1",
+            "concluded_on-month": "3",
+            "concluded_on-year": "2026",
+        },
+    )
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "The mediation cannot have concluded before the local authority was told" in content
+    assert 'id="id_concluded_on-error"' in content
+
+
 def item_post(case: Any, **overrides: Any) -> dict[str, str]:
     data = {
         "matter": str(case.matters.first().pk),

@@ -143,3 +143,24 @@ def test_access(client: Any, client_as: Any, staff: Any, case: Any) -> None:
         ).status_code
         == 404
     )
+
+
+def test_a_bad_receipt_is_shown_beside_the_receipt_question(
+    client_as: Any, staff: Any, case: Any
+) -> None:
+    response = client_as(staff()).post(
+        reverse("expenses:new", kwargs={"case_id": case.pk}),
+        {
+            "claimant": "Alex Morgan",
+            "description": "Parking",
+            "amount": "6.50",
+            "receipt": SimpleUploadedFile(
+                "p.pdf", b"MZ\x90\x00 not a pdf", content_type="application/pdf"
+            ),
+        },
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert '<a href="#id_receipt">The selected file must be a PDF, JPG or PNG</a>' in html
+    assert 'id="id_receipt-error"' in html
+    assert not case.expense_claims.exists()
