@@ -24,6 +24,18 @@ if TYPE_CHECKING:
         Outcome,
     )
     from mediation.cases.models import Case, Party
+    from mediation.rules import Deadline
+
+
+def regulation_short(deadline: Deadline) -> str:
+    """ "reg 44" or "reg 42": which regulation sets the timescale, as a hint can say it."""
+    return "reg 44" if "reg 44" in deadline.citation else "reg 42"
+
+
+def kind_timescale(deadline: Deadline) -> str:
+    """E.g. "11 weeks (reg 44)"."""
+    weeks = deadline.rule.amount
+    return f"{weeks} week{'s' if weeks != 1 else ''} ({regulation_short(deadline)})"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -87,7 +99,7 @@ def kind_options(*, case: Case, agreed_on: dt.date) -> list[KindOption]:
         deadline = selectors.item_deadline(agreed_on=agreed_on, kind=kind)
         if deadline is None:
             continue
-        hint = f"{selectors.kind_timescale(deadline)}: by {weekday_date(deadline.due)}"
+        hint = f"{kind_timescale(deadline)}: by {weekday_date(deadline.due)}"
         if kind in ITEM_KIND_EXAMPLES:
             hint = f"{ITEM_KIND_EXAMPLES[kind]}. {hint}"
         options.append(KindOption(value=kind.value, label=kind.label, hint=hint))

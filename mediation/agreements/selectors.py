@@ -53,17 +53,6 @@ def item_deadline(*, agreed_on: dt.date, kind: str) -> Deadline | None:
         return None
 
 
-def regulation_short(deadline: Deadline) -> str:
-    """ "reg 44" or "reg 42": which regulation sets the timescale, as a hint can say it."""
-    return "reg 44" if "reg 44" in deadline.citation else "reg 42"
-
-
-def kind_timescale(deadline: Deadline) -> str:
-    """E.g. "11 weeks (reg 44)"."""
-    weeks = deadline.rule.amount
-    return f"{weeks} week{'s' if weeks != 1 else ''} ({regulation_short(deadline)})"
-
-
 # ---------------------------------------------------------------------------------------------
 # Outcomes and agreements
 # ---------------------------------------------------------------------------------------------

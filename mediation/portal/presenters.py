@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from django.utils import timezone
 
+from mediation.agreements import presenters as agreement_presenters
 from mediation.agreements import selectors as agreement_selectors
 from mediation.cases import clock
 from mediation.cases.choices import DRAnswer, ParticipantRole, PartyKind, Stage
@@ -158,7 +159,7 @@ def _action_row(agreement: Agreement, item: AgreementItem) -> ActionRow:
     else:
         deadline = agreement_selectors.item_deadline(agreed_on=agreement.agreed_on, kind=item.kind)
         basis = (
-            f"{agreement_selectors.kind_timescale(deadline)} from the agreement date, SEND "
+            f"{agreement_presenters.kind_timescale(deadline)} from the agreement date, SEND "
             "Regulations 2014"
             if deadline is not None
             else "As agreed at the meeting"
