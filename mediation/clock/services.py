@@ -18,8 +18,8 @@ from mediation.rules import (
     Deadline,
     DeadlineList,
     RulesInputError,
-    check_certificate,
     compute_deadlines,
+    plan_conflicts,
 )
 
 FIRST_COUNTABLE_DATE: Final = date(FIRST_YEAR, 1, 1)
@@ -155,13 +155,7 @@ def key_dates_calendar(
 def certificate_plan_conflicts(*, matters: Iterable[str], plan_status: str) -> list[str]:
     """Return the matters that cannot be chosen with this plan status, in the order given.
 
-    The engine knows which matters need an existing plan; asking it about each matter on its own
-    tells a form exactly which choices to mention in its error message.
+    The rules know which matters need an existing plan (``MATTERS_NEEDING_A_PLAN``), so a form can
+    name exactly the choices its error message is about.
     """
-    conflicts = []
-    for matter in matters:
-        try:
-            check_certificate([matter], plan_status)
-        except RulesInputError:
-            conflicts.append(matter)
-    return conflicts
+    return plan_conflicts(matters, plan_status)
