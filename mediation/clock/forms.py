@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import date
 from typing import Any, Final
 
@@ -55,7 +56,7 @@ class KeyDatesForm(forms.Form):
     QUERY_NAMES: Final = {"decision_date": "decision", "certificate_date": "certificate"}
 
     @classmethod
-    def from_query(cls, query: Any) -> KeyDatesForm:
+    def from_query(cls, query: Mapping[str, str]) -> KeyDatesForm:
         """Bind the form to ISO dates in a result URL, so they get the very same checks."""
         data: dict[str, str] = {}
         for field, param in cls.QUERY_NAMES.items():
@@ -72,7 +73,7 @@ class KeyDatesForm(forms.Form):
         return cls(data)
 
     @classmethod
-    def initial_from_query(cls, query: Any) -> dict[str, date]:
+    def initial_from_query(cls, query: Mapping[str, str]) -> dict[str, date]:
         """Answers given back by a "Change" link, ignoring anything that is not an ISO date."""
         initial: dict[str, date] = {}
         for field, param in cls.QUERY_NAMES.items():
