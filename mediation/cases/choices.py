@@ -55,7 +55,11 @@ class EHCStatus(models.TextChoices):
 
 
 class DecisionType(models.TextChoices):
-    """What the family disagrees with. Keys match the statutory clock's certificate checker."""
+    """What the family disagrees with: ``mediation.rules.MATTERS``, with labels for staff.
+
+    The values and their order are the rules' (a test holds them to it); which of them need an
+    EHC plan is the rules' ``MATTERS_NEEDING_A_PLAN``.
+    """
 
     REFUSAL_TO_ASSESS = "refusal_to_assess", "Refusal to carry out an EHC needs assessment"
     REFUSAL_TO_REASSESS = "refusal_to_reassess", "Refusal to carry out a re-assessment"

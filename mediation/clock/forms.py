@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import date
 from typing import Any, Final
 
@@ -11,6 +12,7 @@ from django import forms
 from mediation.clock import services
 from mediation.core.formatting import govuk_date
 from mediation.core.forms_govuk import GovukDateField
+from mediation.rules import MATTERS
 
 # -- key dates ---------------------------------------------------------------------------------
 
@@ -54,7 +56,7 @@ class KeyDatesForm(forms.Form):
     QUERY_NAMES: Final = {"decision_date": "decision", "certificate_date": "certificate"}
 
     @classmethod
-    def from_query(cls, query: Any) -> KeyDatesForm:
+    def from_query(cls, query: Mapping[str, str]) -> KeyDatesForm:
         """Bind the form to ISO dates in a result URL, so they get the very same checks."""
         data: dict[str, str] = {}
         for field, param in cls.QUERY_NAMES.items():
@@ -71,7 +73,7 @@ class KeyDatesForm(forms.Form):
         return cls(data)
 
     @classmethod
-    def initial_from_query(cls, query: Any) -> dict[str, date]:
+    def initial_from_query(cls, query: Mapping[str, str]) -> dict[str, date]:
         """Answers given back by a "Change" link, ignoring anything that is not an ISO date."""
         initial: dict[str, date] = {}
         for field, param in cls.QUERY_NAMES.items():
@@ -127,25 +129,25 @@ class KeyDatesForm(forms.Form):
 
 # -- do I need a certificate? ------------------------------------------------------------------
 
-MATTER_CHOICES: Final = (
-    ("refusal_to_assess", "A decision not to carry out an EHC needs assessment"),
-    ("refusal_to_reassess", "A decision not to carry out a re-assessment"),
-    ("refusal_to_issue_plan", "A decision not to issue an EHC plan after an assessment"),
-    (
-        "plan_content",
-        "The special educational needs or provision described in the plan (sections B and F)",
+# What each matter (``mediation.rules.MATTERS``) is called on the checker's question page.
+MATTER_LABELS: Final = {
+    "refusal_to_assess": "A decision not to carry out an EHC needs assessment",
+    "refusal_to_reassess": "A decision not to carry out a re-assessment",
+    "refusal_to_issue_plan": "A decision not to issue an EHC plan after an assessment",
+    "plan_content": (
+        "The special educational needs or provision described in the plan (sections B and F)"
     ),
-    (
-        "plan_placement",
-        "The school, college or other setting named in the plan (section I), or that none is named",
+    "plan_placement": (
+        "The school, college or other setting named in the plan (section I), or that none is named"
     ),
-    ("refusal_to_amend", "A decision not to change the plan after a review or re-assessment"),
-    ("cease_to_maintain", "A decision to stop the plan (to cease to maintain it)"),
-    ("health_social_care", "The health or social care parts of the plan"),
-    ("other_disagreement", "Something else, for example the support a school gives"),
-    ("disability_discrimination", "Disability discrimination by a school"),
-)
-MATTER_LABELS: Final = dict(MATTER_CHOICES)
+    "refusal_to_amend": "A decision not to change the plan after a review or re-assessment",
+    "cease_to_maintain": "A decision to stop the plan (to cease to maintain it)",
+    "health_social_care": "The health or social care parts of the plan",
+    "other_disagreement": "Something else, for example the support a school gives",
+    "disability_discrimination": "Disability discrimination by a school",
+}
+# In the rules' order; a matter the rules add without a label here fails at import.
+MATTER_CHOICES: Final = tuple((matter, MATTER_LABELS[matter]) for matter in MATTERS)
 
 PLAN_STATUS_CHOICES: Final = (
     ("none", "No, and there has not been an EHC needs assessment"),

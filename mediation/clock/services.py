@@ -1,5 +1,7 @@
 """Small helpers around the statutory clock (``mediation.rules``) for the public tools and CLI.
 
+The calendar file of the key dates is built in ``mediation.clock.ics``.
+
 Nothing here stores anything: the key dates and certificate tools are pure functions of what the
 visitor typed, so a result can be bookmarked or shared without keeping personal data.
 """
@@ -7,50 +9,25 @@ visitor typed, so a result can be bookmarked or shared without keeping personal 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from functools import cache
 from typing import Final
 
+from mediation.core.errors import ApplicationError
 from mediation.rules import (
     FIRST_YEAR,
     LAST_YEAR,
     CaseFacts,
-    Deadline,
+    CertificateAdvice,
     DeadlineList,
     RulesInputError,
     check_certificate,
     compute_deadlines,
+    plan_conflicts,
 )
 
 FIRST_COUNTABLE_DATE: Final = date(FIRST_YEAR, 1, 1)
 LAST_CALENDAR_DATE: Final = date(LAST_YEAR, 12, 31)
-
-_WEEKDAYS: Final = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_MONTHS: Final = (
-    "Jan",
-    "Feb",
-    "Mar",
-    "Apr",
-    "May",
-    "Jun",
-    "Jul",
-    "Aug",
-    "Sep",
-    "Oct",
-    "Nov",
-    "Dec",
-)
-
-# What a calendar entry is called, by deadline key. Anything else uses the rule's own title.
-_CALENDAR_SUMMARIES: Final = {
-    "appeal_deadline": "Appeal deadline: the SEND Tribunal must receive your appeal by 5pm",
-    "adviser_contact_deadline": "Last day to contact a mediation adviser",
-}
-
-
-def short_date(value: date) -> str:
-    """Return a date for a narrow table column, e.g. "Fri 2 Jan 2026" (never locale-dependent)."""
-    return f"{_WEEKDAYS[value.weekday()]} {value.day} {_MONTHS[value.month - 1]} {value.year}"
 
 
 def _countable(events: dict[str, date]) -> bool:
@@ -98,70 +75,42 @@ def key_dates_compute(
     return compute_deadlines(CaseFacts(events), today=today)
 
 
-def key_dates_calendar(
-    *,
-    deadlines: Iterable[Deadline],
-    decision_sent: date,
-    certificate_issued: date | None,
-    service_name: str,
-    domain: str,
-    result_url: str,
-    now: datetime,
-) -> bytes:
-    """Build an iCalendar file with one all-day event (and a week-ahead reminder) per deadline.
+def _refused_by_the_rules(error: RulesInputError) -> ApplicationError:
+    """The rules' refusal as this app's, for the view skeleton: on the field, when it names one."""
+    fields = {problem.field for problem in error.problems}
+    return ApplicationError(str(error), field=fields.pop() if len(fields) == 1 else None)
 
-    Each event's UID depends only on the deadline and the dates typed, so downloading the file
-    again for the same dates updates the entries in a calendar instead of adding copies.
+
+def key_dates_for_page(
+    *, decision_sent: date, certificate_issued: date | None, today: date | None = None
+) -> DeadlineList:
+    """``key_dates_compute`` for a page: a refusal is an ``ApplicationError``.
+
+    The form's own checks come first, so the rules refuse only what they alone know (such as a
+    ``today`` beyond the calendar).
     """
-    # Imported here: icalendar is slow to import, and the keydates command never needs it.
-    from icalendar import Alarm, Calendar, Event
-
-    cal = Calendar()
-    cal.add("prodid", f"-//{service_name}//Key dates//EN")
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", "SEND appeal key dates")
-    inputs = f"{decision_sent.isoformat()}-" + (
-        certificate_issued.isoformat() if certificate_issued else "no-certificate"
-    )
-    for deadline in deadlines:
-        summary = _CALENDAR_SUMMARIES.get(deadline.key, deadline.title)
-        event = Event()
-        event.add("uid", f"{deadline.key}-{inputs}@{domain}")
-        event.add("dtstamp", now)
-        event.add("dtstart", deadline.due)
-        event.add("dtend", deadline.due + timedelta(days=1))
-        event.add("summary", summary)
-        event.add(
-            "description",
-            f"{deadline.explanation}\n\n"
-            f"Rule: {deadline.citation} ({deadline.rule.source_url})\n\n"
-            f"Worked out by {service_name}. If anything changes, for example you get a mediation"
-            f" certificate, work your dates out again: {result_url}",
+    try:
+        return key_dates_compute(
+            decision_sent=decision_sent, certificate_issued=certificate_issued, today=today
         )
-        event.add("transp", "TRANSPARENT")
-        event.add("categories", ["SEND"])
-        reminder = Alarm()
-        reminder.add("action", "DISPLAY")
-        reminder.add("description", f"In 1 week: {summary}")
-        reminder.add("trigger", timedelta(days=-7))
-        event.add_component(reminder)
-        cal.add_component(event)
-    data: bytes = cal.to_ical()
-    return data
+    except RulesInputError as error:
+        raise _refused_by_the_rules(error) from error
+
+
+def certificate_advice(
+    *, matters: Iterable[str], plan_status: str, la_in_england: bool
+) -> CertificateAdvice:
+    """The certificate checker's answer. Raises ``ApplicationError`` when the rules refuse."""
+    try:
+        return check_certificate(matters, plan_status, la_in_england=la_in_england)
+    except RulesInputError as error:
+        raise _refused_by_the_rules(error) from error
 
 
 def certificate_plan_conflicts(*, matters: Iterable[str], plan_status: str) -> list[str]:
     """Return the matters that cannot be chosen with this plan status, in the order given.
 
-    The engine knows which matters need an existing plan; asking it about each matter on its own
-    tells a form exactly which choices to mention in its error message.
+    The rules know which matters need an existing plan (``MATTERS_NEEDING_A_PLAN``), so a form can
+    name exactly the choices its error message is about.
     """
-    conflicts = []
-    for matter in matters:
-        try:
-            check_certificate([matter], plan_status)
-        except RulesInputError:
-            conflicts.append(matter)
-    return conflicts
+    return plan_conflicts(matters, plan_status)

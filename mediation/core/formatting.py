@@ -55,3 +55,15 @@ def govuk_datetime(value: datetime | None) -> str:
     if value is None:
         return ""
     return f"{govuk_date(value)} at {govuk_time(value)}"
+
+
+# -- clock ---------------------------------------------------------------------------------------
+
+_SHORT_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_SHORT_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def short_weekday_date(value: date) -> str:
+    """Fri 2 Jan 2026, for a narrow table column (never locale-dependent)."""
+    weekday, month = _SHORT_WEEKDAYS[value.weekday()], _SHORT_MONTHS[value.month - 1]
+    return f"{weekday} {value.day} {month} {value.year}"

@@ -21,7 +21,8 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from django import forms
@@ -311,161 +312,207 @@ def conditional_field_names(form: forms.BaseForm) -> set[str]:
     return names
 
 
-def field_component(bound: BoundField) -> tuple[str, dict[str, Any]]:
-    """The GOV.UK component that renders this field, and its parameters.
+# One builder per kind of widget. Each gets the field's common facts (``_FieldFacts``) and returns
+# the GOV.UK component's name and parameters.
 
-    Returns ``(name, params)`` where name is one of input, password, textarea, select, radios,
-    checkboxes, checkbox, date, file, hidden. Conditional fields under choices are given as
-    ``conditional_fields`` (a list of bound fields) on the item; the Jinja macro renders them.
-    """
-    form = bound.form
-    field = bound.field
-    widget = field.widget
-    name = bound.name
-    classes = _classes(form, name)
-    heading = _heading(form, name)
-    base: dict[str, Any] = {
-        "id": _field_id(bound),
-        "name": bound.html_name,
-        "errorMessage": _error(bound),
-        "hint": _hint(bound),
-    }
-    conditional_map = getattr(form, "govuk_conditionals", {}).get(name, {})
-    conditionals = {value: [form[f] for f in fields] for value, fields in conditional_map.items()}
+Component = tuple[str, dict[str, Any]]
 
-    if isinstance(widget, forms.HiddenInput):
-        return "hidden", {"name": bound.html_name, "value": bound.value() or "", "id": base["id"]}
 
-    if isinstance(field, GovukDateField):
-        raw = bound.value()
-        if isinstance(raw, dt.date):
-            raw = [str(raw.day), str(raw.month), str(raw.year)]
-        raw = list(raw or ["", "", ""])
-        parts_in_error = field.error_parts(raw) if bound.errors else set()
-        items = []
-        for part, value in zip(_PARTS, raw, strict=True):
-            width = "govuk-input--width-4" if part == "year" else "govuk-input--width-2"
-            error_class = " govuk-input--error" if part in parts_in_error else ""
-            items.append(
-                {
-                    "name": part,
-                    "label": part.capitalize(),
-                    "value": value or "",
-                    "classes": width + error_class,
-                    "id": f"{base['id']}-{part}",
-                }
-            )
-        params = {
-            "id": base["id"],
-            "namePrefix": bound.html_name,
-            "items": items,
-            "errorMessage": base["errorMessage"],
-            "hint": base["hint"],
-            "fieldset": _legend(bound, heading, classes),
-        }
-        return "date", params
+@dataclass(frozen=True)
+class _FieldFacts:
+    """What every builder needs to know about a bound field."""
 
-    if isinstance(widget, forms.CheckboxInput):
-        checked = bool(bound.value())
-        items = [{"value": "true", "text": str(bound.label), "checked": checked}]
-        if bound.help_text:
-            items[0]["hint"] = {"text": str(bound.help_text)}
-        return "checkboxes", {
-            "idPrefix": base["id"],
-            "name": bound.html_name,
-            "items": items,
-            "errorMessage": base["errorMessage"],
-            "classes": "govuk-checkboxes--small" if "small" in classes else "",
-        }
+    bound: BoundField
+    classes: str  # the form's govuk_classes for this field
+    heading: bool  # its label or legend is the page's heading
+    base: dict[str, Any]  # id, name, errorMessage and hint: shared by most components
 
-    # CheckboxSelectMultiple is a subclass of RadioSelect in Django: test it first.
-    if isinstance(widget, forms.CheckboxSelectMultiple):
-        selected = bound.value() or []
-        params = {
-            "idPrefix": base["id"],
-            "name": bound.html_name,
-            "items": _choice_items(form, bound, selected, conditionals),
-            "errorMessage": base["errorMessage"],
-            "hint": base["hint"],
-            "fieldset": _legend(bound, heading, classes),
-            "classes": _input_classes(classes),
-        }
-        return "checkboxes", params
-
-    if isinstance(widget, forms.RadioSelect):
-        selected = [bound.value()] if bound.value() not in (None, "") else []
-        # GOV.UK Frontend's conditional reveal puts aria-expanded on radio inputs, which the
-        # ARIA spec (and axe-core) do not allow (alphagov/govuk-frontend#979). Fields tied to a
-        # radio option are shown after the radios instead, labelled to say when they apply.
-        after = [f for fields in conditionals.values() for f in fields]
-        params = {
-            "after_fields": after,
-            "idPrefix": base["id"],
-            "name": bound.html_name,
-            "items": _choice_items(form, bound, selected, {}),
-            "errorMessage": base["errorMessage"],
-            "hint": base["hint"],
-            "fieldset": _legend(bound, heading, classes),
-            "classes": _input_classes(classes),
-        }
-        return "radios", params
-
-    if isinstance(widget, forms.Select):
-        value = bound.value()
-        items = [
-            {"value": str(v), "text": str(t), "selected": str(v) == str(value)}
-            for v, t in field.choices  # type: ignore[attr-defined]
-        ]
-        return "select", {
-            **base,
-            "items": items,
-            "label": _label(bound, heading, classes),
-            "classes": _input_classes(classes),
-            "attributes": _attributes(widget),
-        }
-
-    if isinstance(widget, forms.Textarea):
-        params = {
-            **base,
-            "value": bound.value() or "",
-            "label": _label(bound, heading, classes),
-            "classes": _input_classes(classes),
-            "rows": widget.attrs.get("rows", 5),
-            "attributes": {
-                k: v for k, v in _attributes(widget).items() if k not in {"rows", "cols"}
+    @classmethod
+    def of(cls, bound: BoundField) -> _FieldFacts:
+        return cls(
+            bound,
+            _classes(bound.form, bound.name),
+            _heading(bound.form, bound.name),
+            {
+                "id": _field_id(bound),
+                "name": bound.html_name,
+                "errorMessage": _error(bound),
+                "hint": _hint(bound),
             },
-        }
-        max_length = getattr(field, "max_length", None)
-        if max_length:
-            params["maxlength"] = max_length
-            return "character_count", params
-        return "textarea", params
+        )
 
-    if isinstance(widget, forms.ClearableFileInput | forms.FileInput):
-        return "file", {
-            **base,
-            "label": _label(bound, heading, classes),
-            "classes": _input_classes(classes),
-            "attributes": _attributes(widget),
-        }
+    @property
+    def widget(self) -> forms.Widget:
+        return self.bound.field.widget
 
-    if isinstance(widget, forms.PasswordInput):
-        return "password", {
-            **base,
-            "label": _label(bound, heading, classes),
-            "classes": _input_classes(classes),
-            "autocomplete": widget.attrs.get("autocomplete", "current-password"),
-        }
+    def label(self) -> dict[str, Any]:
+        return _label(self.bound, self.heading, self.classes)
 
+    def fieldset(self) -> dict[str, Any]:
+        return _legend(self.bound, self.heading, self.classes)
+
+    def input_classes(self) -> str:
+        return _input_classes(self.classes)
+
+    def conditionals(self) -> dict[str, list[BoundField]]:
+        """The fields revealed under each option (the form's ``govuk_conditionals``)."""
+        form = self.bound.form
+        by_value = getattr(form, "govuk_conditionals", {}).get(self.bound.name, {})
+        return {value: [form[f] for f in fields] for value, fields in by_value.items()}
+
+
+def _hidden(facts: _FieldFacts) -> Component:
+    bound = facts.bound
+    return "hidden", {"name": bound.html_name, "value": bound.value() or "", "id": facts.base["id"]}
+
+
+def _date(facts: _FieldFacts) -> Component:
+    bound = facts.bound
+    field: GovukDateField = bound.field  # type: ignore[assignment]
+    raw = bound.value()
+    if isinstance(raw, dt.date):
+        raw = [str(raw.day), str(raw.month), str(raw.year)]
+    raw = list(raw or ["", "", ""])
+    parts_in_error = field.error_parts(raw) if bound.errors else set()
+    items = [
+        {
+            "name": part,
+            "label": part.capitalize(),
+            "value": value or "",
+            "classes": ("govuk-input--width-4" if part == "year" else "govuk-input--width-2")
+            + (" govuk-input--error" if part in parts_in_error else ""),
+            "id": f"{facts.base['id']}-{part}",
+        }
+        for part, value in zip(_PARTS, raw, strict=True)
+    ]
+    return "date", {
+        "id": facts.base["id"],
+        "namePrefix": bound.html_name,
+        "items": items,
+        "errorMessage": facts.base["errorMessage"],
+        "hint": facts.base["hint"],
+        "fieldset": facts.fieldset(),
+    }
+
+
+def _single_checkbox(facts: _FieldFacts) -> Component:
+    bound = facts.bound
+    item: dict[str, Any] = {
+        "value": "true",
+        "text": str(bound.label),
+        "checked": bool(bound.value()),
+    }
+    if bound.help_text:
+        item["hint"] = {"text": str(bound.help_text)}
+    return "checkboxes", {
+        "idPrefix": facts.base["id"],
+        "name": bound.html_name,
+        "items": [item],
+        "errorMessage": facts.base["errorMessage"],
+        "classes": "govuk-checkboxes--small" if "small" in facts.classes else "",
+    }
+
+
+def _checkboxes(facts: _FieldFacts) -> Component:
+    bound = facts.bound
+    selected = bound.value() or []
+    return "checkboxes", {
+        "idPrefix": facts.base["id"],
+        "name": bound.html_name,
+        "items": _choice_items(bound.form, bound, selected, facts.conditionals()),
+        "errorMessage": facts.base["errorMessage"],
+        "hint": facts.base["hint"],
+        "fieldset": facts.fieldset(),
+        "classes": facts.input_classes(),
+    }
+
+
+def _radios(facts: _FieldFacts) -> Component:
+    bound = facts.bound
+    selected = [bound.value()] if bound.value() not in (None, "") else []
+    # GOV.UK Frontend's conditional reveal puts aria-expanded on radio inputs, which the
+    # ARIA spec (and axe-core) do not allow (alphagov/govuk-frontend#979). Fields tied to a
+    # radio option are shown after the radios instead, labelled to say when they apply.
+    after = [f for fields in facts.conditionals().values() for f in fields]
+    return "radios", {
+        "after_fields": after,
+        "idPrefix": facts.base["id"],
+        "name": bound.html_name,
+        "items": _choice_items(bound.form, bound, selected, {}),
+        "errorMessage": facts.base["errorMessage"],
+        "hint": facts.base["hint"],
+        "fieldset": facts.fieldset(),
+        "classes": facts.input_classes(),
+    }
+
+
+def _select(facts: _FieldFacts) -> Component:
+    value = facts.bound.value()
+    items = [
+        {"value": str(v), "text": str(t), "selected": str(v) == str(value)}
+        for v, t in facts.bound.field.choices  # type: ignore[attr-defined]
+    ]
+    return "select", {
+        **facts.base,
+        "items": items,
+        "label": facts.label(),
+        "classes": facts.input_classes(),
+        "attributes": _attributes(facts.widget),
+    }
+
+
+def _textarea(facts: _FieldFacts) -> Component:
+    """A textarea, or a character count when the field has a maximum length."""
+    widget = facts.widget
+    params = {
+        **facts.base,
+        "value": facts.bound.value() or "",
+        "label": facts.label(),
+        "classes": facts.input_classes(),
+        "rows": widget.attrs.get("rows", 5),
+        "attributes": {k: v for k, v in _attributes(widget).items() if k not in {"rows", "cols"}},
+    }
+    max_length = getattr(facts.bound.field, "max_length", None)
+    if max_length:
+        params["maxlength"] = max_length
+        return "character_count", params
+    return "textarea", params
+
+
+def _file(facts: _FieldFacts) -> Component:
+    return "file", {
+        **facts.base,
+        "label": facts.label(),
+        "classes": facts.input_classes(),
+        "attributes": _attributes(facts.widget),
+    }
+
+
+def _password(facts: _FieldFacts) -> Component:
+    return "password", {
+        **facts.base,
+        "label": facts.label(),
+        "classes": facts.input_classes(),
+        "autocomplete": facts.widget.attrs.get("autocomplete", "current-password"),
+    }
+
+
+# The input types GOV.UK's text input takes as they are; anything else is shown as "text".
+_INPUT_TYPES = frozenset({"email", "tel", "url", "number", "search"})
+
+
+def _text_input(facts: _FieldFacts) -> Component:
+    """Any other widget: the GOV.UK text input, with the widget's type where GOV.UK has it."""
+    widget = facts.widget
     input_type = getattr(widget, "input_type", "text")
     attributes = _attributes(widget)
-    value = bound.value()
+    value = facts.bound.value()
     params = {
-        **base,
-        "type": input_type if input_type in {"email", "tel", "url", "number", "search"} else "text",
+        **facts.base,
+        "type": input_type if input_type in _INPUT_TYPES else "text",
         "value": "" if value is None else value,
-        "label": _label(bound, heading, classes),
-        "classes": _input_classes(classes),
+        "label": facts.label(),
+        "classes": facts.input_classes(),
         "autocomplete": attributes.pop("autocomplete", None),
         "spellcheck": attributes.pop("spellcheck", None),
         "inputmode": attributes.pop("inputmode", None),
@@ -476,3 +523,34 @@ def field_component(bound: BoundField) -> tuple[str, dict[str, Any]]:
         params["type"] = "text"
         params["inputmode"] = params["inputmode"] or "numeric"
     return "input", params
+
+
+# Widget class -> builder, tried in order (the first the widget is an instance of wins): a widget
+# none of them matches is a text input. CheckboxSelectMultiple is a subclass of RadioSelect in
+# Django, so it comes first.
+_BUILDERS: tuple[tuple[type[forms.Widget], Callable[[_FieldFacts], Component]], ...] = (
+    (forms.HiddenInput, _hidden),
+    (forms.CheckboxInput, _single_checkbox),
+    (forms.CheckboxSelectMultiple, _checkboxes),
+    (forms.RadioSelect, _radios),
+    (forms.Select, _select),
+    (forms.Textarea, _textarea),
+    (forms.FileInput, _file),  # ClearableFileInput too
+    (forms.PasswordInput, _password),
+)
+
+
+def field_component(bound: BoundField) -> Component:
+    """The GOV.UK component that renders this field, and its parameters.
+
+    Returns ``(name, params)`` where name is one of input, password, textarea, character_count,
+    select, radios, checkboxes, date, file, hidden. Conditional fields under choices are given as
+    ``conditional_fields`` (a list of bound fields) on the item; the Jinja macro renders them.
+    """
+    facts = _FieldFacts.of(bound)
+    widget = facts.widget
+    # The date input is chosen by its field, which knows the three parts (unless it is hidden).
+    if isinstance(bound.field, GovukDateField) and not isinstance(widget, forms.HiddenInput):
+        return _date(facts)
+    build = next((build for kind, build in _BUILDERS if isinstance(widget, kind)), _text_input)
+    return build(facts)

@@ -26,23 +26,16 @@ from mediation.cases.choices import (
     Wants,
 )
 from mediation.core.forms_govuk import GovukDateField
+from mediation.rules import MATTERS_NEEDING_A_PLAN
 
 PROFESSIONAL = "professional"
 EMAIL_FORMAT = "Enter an email address in the correct format, like name@example.com"
 PHONE_FORMAT = "Enter a phone number, like 01632 960 001, 07700 900 982 or +44 808 157 0192"
 MOBILE_FORMAT = "Enter a mobile phone number for text messages, like 07700 900 982"
 
-# Decisions that only exist once there is an EHC plan (or, under the old law, a statement).
-NEEDS_A_PLAN = frozenset(
-    {
-        DecisionType.REFUSAL_TO_REASSESS,
-        DecisionType.PLAN_CONTENT,
-        DecisionType.PLAN_PLACEMENT,
-        DecisionType.REFUSAL_TO_AMEND,
-        DecisionType.CEASE_TO_MAINTAIN,
-        DecisionType.HEALTH_SOCIAL_CARE,
-    }
-)
+# Decisions that only exist once there is an EHC plan (or, under the old law, a statement): the
+# rules' own list, so the referral and the certificate checker always agree.
+NEEDS_A_PLAN = MATTERS_NEEDING_A_PLAN
 # Disagreements that are not about a local authority decision, so may have no decision letter.
 NOT_LA_DECISIONS = frozenset(
     {DecisionType.OTHER_DISAGREEMENT, DecisionType.DISABILITY_DISCRIMINATION}

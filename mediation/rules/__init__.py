@@ -10,6 +10,8 @@ Main entry points:
 * ``compute_deadlines(CaseFacts(events, flags), today)``: every deadline of a case;
 * ``agreement_item_due(date, kind)``: one deadline of a written mediation agreement;
 * ``check_certificate(matters, plan_status)``: does an appeal need a mediation certificate?
+* ``MATTERS`` and ``MATTERS_NEEDING_A_PLAN``: what a family can disagree with, and which of those
+  only exist once there is an EHC plan (the one list: the apps' choices are held to it);
 * ``rights_holder(dob, on)`` and friends: parent or young person;
 * ``statutory_calendar()`` / ``service_calendar(closures)``: working days in England.
 """
@@ -44,6 +46,13 @@ from mediation.rules.engine import (
 )
 from mediation.rules.errors import InputProblem, OutOfRangeError, RulesInputError
 from mediation.rules.facts import CaseFacts, validate_events
+from mediation.rules.matters import (
+    MATTER_DESCRIPTIONS,
+    MATTERS,
+    MATTERS_NEEDING_A_PLAN,
+    PLAN_STATUSES,
+    plan_conflicts,
+)
 from mediation.rules.timescales import (
     DEADLINE_KEYS,
     EVENT_KEYS,
@@ -63,6 +72,10 @@ __all__ = [
     "FIRST_YEAR",
     "FLAG_KEYS",
     "LAST_YEAR",
+    "MATTERS",
+    "MATTERS_NEEDING_A_PLAN",
+    "MATTER_DESCRIPTIONS",
+    "PLAN_STATUSES",
     "RULES",
     "RULES_BY_KEY",
     "Adjustment",
@@ -88,6 +101,7 @@ __all__ = [
     "compute_deadlines",
     "deadline_status",
     "is_young_person",
+    "plan_conflicts",
     "rights_change_date",
     "rights_holder",
     "school_leaving_date",

@@ -83,28 +83,33 @@ _NOTICE_WORKING_DAYS: Final = _R_NOTICE.amount
 _MEDIATION_DAYS: Final = timedelta(days=_R_MEDIATION.amount)
 _HEALTH_MEDIATION_DAYS: Final = timedelta(days=_R_MEDIATION_HEALTH.amount)
 _LA_NOTIFIED_DELTA: Final = timedelta(weeks=_R_LA_NOTIFIED.amount)
-# Agreement rules in registry order; the LA-notified one is added only for health-only cases.
+# Agreement rules in registry order; the LA-notified one (last in the registry) is added only when
+# the health body arranged the mediation, because then the LA was not a party.
 _AGREEMENT_RULES: Final = tuple(
     (RULES[key], timedelta(weeks=RULES[key].amount))
     for key in DEADLINE_KEYS
     if key.startswith("agreement_") and key != "agreement_la_notified_due"
 )
+_HEALTH_ONLY_AGREEMENT_RULES: Final = (*_AGREEMENT_RULES, (_R_LA_NOTIFIED, _LA_NOTIFIED_DELTA))
 
 _LAST_DATE: Final = date(LAST_YEAR, 12, 31)
-# _compute unpacks CaseFacts._values in this order.
-if EVENT_KEYS != (
-    "decision_sent",
-    "adviser_contacted",
-    "mediation_declined",
-    "mediation_requested",
-    "icb_notified",
-    "la_cannot_arrange",
-    "meeting_date",
-    "mediation_concluded",
-    "certificate_issued",
-    "agreement_recorded",
-):  # pragma: no cover - guards a reordering of EVENT_KEYS
-    raise RuntimeError("EVENT_KEYS changed order: update _compute's unpacking")
+
+# Where each event sits in CaseFacts._values (EVENT_KEYS order): the engine reads the tuple by
+# position instead of making a dict look-up per event.
+_AT: Final = {key: i for i, key in enumerate(EVENT_KEYS)}
+_SENT: Final = _AT["decision_sent"]
+_CONTACTED: Final = _AT["adviser_contacted"]
+_DECLINED: Final = _AT["mediation_declined"]
+_REQUESTED: Final = _AT["mediation_requested"]
+_ICB_NOTIFIED: Final = _AT["icb_notified"]
+_CANNOT: Final = _AT["la_cannot_arrange"]
+_MEETING: Final = _AT["meeting_date"]
+_CONCLUDED: Final = _AT["mediation_concluded"]
+_CERT: Final = _AT["certificate_issued"]
+_AGREED: Final = _AT["agreement_recorded"]
+# The certificate's triggers in process order, each with its rule: the latest sets the due date,
+# and on a tie the later stage wins.
+_CERTIFICATE_STEPS: Final = tuple((t, _AT[t], _CERTIFICATE_RULES[t]) for t in _CERTIFICATE_TRIGGERS)
 
 _ADJ_XMAS_AUG: Final = (Adjustment.HESC_R12_3A_CHRISTMAS_AUGUST,)
 _ADJ_NEXT_WD: Final = (Adjustment.HESC_R12_2_NEXT_WORKING_DAY,)
@@ -334,29 +339,33 @@ class DeadlineList(list[Deadline]):
 # replaces; the calendar itself still does the work (bisect) the first time.
 
 
-def _memo(fn: Callable[[date], Any]) -> tuple[dict[date, Any], Callable[[date], Any]]:
-    table: dict[date, Any] = {}
+class _Memo[T](dict[date, T]):
+    """Answers per date: ``memo[d]`` asks ``fn(d)`` the first time, then remembers."""
 
-    def fill(d: date) -> Any:
-        value = table[d] = fn(d)
+    __slots__ = ("_fn",)
+
+    def __init__(self, fn: Callable[[date], T]) -> None:
+        super().__init__()
+        self._fn = fn
+
+    def __missing__(self, d: date) -> T:
+        value = self[d] = self._fn(d)
         return value
-
-    return table, fill
 
 
 def _cal() -> WorkingCalendar:
     return statutory_calendar()
 
 
-_PLUS_CONTACT, _fill_contact = _memo(lambda d: add_months(d, _CONTACT_MONTHS))
-_PLUS_APPEAL, _fill_appeal = _memo(lambda d: add_months(d, _APPEAL_MONTHS))
-_PLUS_CERT_APPEAL, _fill_cert_appeal = _memo(lambda d: add_months(d, _CERT_APPEAL_MONTHS))
-_PLUS_CERT_WD, _fill_cert_wd = _memo(lambda d: _cal().add_working_days(d, _CERT_WORKING_DAYS))
-_PLUS_ICB_WD, _fill_icb_wd = _memo(lambda d: _cal().add_working_days(d, _ICB_WORKING_DAYS))
-_NOTICE_DAY, _fill_notice = _memo(lambda d: _latest_notice_day(_cal(), d))
-_APPEAL_DUE, _fill_appeal_due = _memo(lambda d: _adjust_appeal(_cal(), d))
-_ON_OR_BEFORE, _fill_on_or_before = _memo(lambda d: _cal().working_days_on_or_before(d))
-_BEFORE, _fill_before = _memo(lambda d: _cal().working_days_before(d))
+_PLUS_CONTACT: Final = _Memo(lambda d: add_months(d, _CONTACT_MONTHS))
+_PLUS_APPEAL: Final = _Memo(lambda d: add_months(d, _APPEAL_MONTHS))
+_PLUS_CERT_APPEAL: Final = _Memo(lambda d: add_months(d, _CERT_APPEAL_MONTHS))
+_PLUS_CERT_WD: Final = _Memo(lambda d: _cal().add_working_days(d, _CERT_WORKING_DAYS))
+_PLUS_ICB_WD: Final = _Memo(lambda d: _cal().add_working_days(d, _ICB_WORKING_DAYS))
+_NOTICE_DAY: Final = _Memo(lambda d: _latest_notice_day(_cal(), d))
+_APPEAL_DUE: Final = _Memo(lambda d: _adjust_appeal(_cal(), d))
+_ON_OR_BEFORE: Final = _Memo(lambda d: _cal().working_days_on_or_before(d))
+_BEFORE: Final = _Memo(lambda d: _cal().working_days_before(d))
 
 
 def _latest_notice_day(cal: WorkingCalendar, meeting: date) -> date:
@@ -425,246 +434,261 @@ def compute_deadlines(facts: CaseFacts, today: date | None = None) -> DeadlineLi
         ) from exc
 
 
+# Each step adds the deadlines (and notes) of one stage of the process. They run in DEADLINE_KEYS
+# order, so that deadlines due on the same day keep that order after the sort. ``v`` is
+# CaseFacts._values; ``out`` collects _DeadlineBuilder objects, which _compute turns into
+# Deadlines.
+_Values = tuple[date | None, ...]
+_Out = list[Any]
+
+
 def _compute(facts: CaseFacts, today: date | None) -> DeadlineList:
-    (
-        sent,
-        contacted,
-        declined,
-        requested,
-        icb_notified,
-        cannot,
-        meeting,
-        concluded,
-        cert,
-        agreed,
-    ) = facts._values
+    """Every deadline of the facts, one stage of the process at a time (the steps below)."""
+    v = facts._values
     flags = facts.flags
-    health = bool(flags) and not flags.isdisjoint(HEALTH_FLAGS)
-    health_only = health and "health_only" in flags
-    builder = _DeadlineBuilder
-    out: list[Any] = []
-    append = out.append
+    out: _Out = []
     notes: list[_NoteSpec] = []
-
-    # reg 33: contact the adviser within 2 months; the Regulations have no roll-forward.
-    if sent is not None:
-        contact = _PLUS_CONTACT.get(sent) or _fill_contact(sent)
-        append(
-            builder(
-                "adviser_contact_deadline",
-                contact,
-                _R_CONTACT,
-                "decision_sent",
-                sent,
-                contact,
-                (),
-                contacted,
-            )
-        )
-        if contacted is not None and contacted > contact:
-            notes.append(("late_contact", (contacted, contact)))
-
-    # Certificate: 3 working days after the latest trigger (on a tie, the later process stage).
-    trigger: str | None = None
-    trigger_date: date | None = None
-    if declined is not None:
-        trigger, trigger_date = "mediation_declined", declined
-    if cannot is not None and (trigger_date is None or cannot >= trigger_date):
-        trigger, trigger_date = "la_cannot_arrange", cannot
-    if concluded is not None and (trigger_date is None or concluded >= trigger_date):
-        trigger, trigger_date = "mediation_concluded", concluded
-    cert_due: date | None = None
-    if trigger is not None and trigger_date is not None:
-        cert_due = _PLUS_CERT_WD.get(trigger_date) or _fill_cert_wd(trigger_date)
-        if cert is not None and cert >= trigger_date:
-            done: date | None = cert
-        else:
-            done = None
-            if cert is not None:
-                notes.append(("further_certificate", (cert, trigger_date, cert_due)))
-        append(
-            builder(
-                "certificate_due",
-                cert_due,
-                _CERTIFICATE_RULES[trigger],
-                trigger,
-                trigger_date,
-                cert_due,
-                (),
-                done,
-                None,
-                (declined, cannot, concluded),
-            )
-        )
-
-    # Mediation requested: the ICB notice (health issues) and the 30 days.
-    if requested is not None:
-        if health:
-            icb_due = _PLUS_ICB_WD.get(requested) or _fill_icb_wd(requested)
-            append(
-                builder(
-                    "icb_notification_due",
-                    icb_due,
-                    _R_ICB,
-                    "mediation_requested",
-                    requested,
-                    icb_due,
-                    (),
-                    icb_notified,
-                )
-            )
-            if health_only:
-                # The ICB arranges it and the 30 days run from its notification; unknown, so
-                # count from the latest day it can lawfully be given.
-                start_key, start = (
-                    ("icb_notified", icb_notified)
-                    if icb_notified is not None
-                    else ("icb_notification_due", icb_due)
-                )
-                med = start + _HEALTH_MEDIATION_DAYS
-                append(
-                    builder(
-                        "mediation_due",
-                        med,
-                        _R_MEDIATION_HEALTH,
-                        start_key,
-                        start,
-                        med,
-                        (),
-                        concluded,
-                        None,
-                        (requested,),
-                    )
-                )
-        if not health_only:
-            med = requested + _MEDIATION_DAYS
-            append(
-                builder(
-                    "mediation_due",
-                    med,
-                    _R_MEDIATION,
-                    "mediation_requested",
-                    requested,
-                    med,
-                    (),
-                    concluded,
-                )
-            )
-
-    # The date and place of the meeting: at least 5 working days before it.
-    if meeting is not None:
-        notice = _NOTICE_DAY.get(meeting) or _fill_notice(meeting)
-        append(builder("meeting_notice_due", notice, _R_NOTICE, "meeting_date", meeting, notice))
-
-    # Appeal: HESC r.20(1)(c), later limb wins, then r.12(3)(a) and r.12(2).
-    if sent is not None:
-        limb_i = _PLUS_APPEAL.get(sent) or _fill_appeal(sent)
-        if cert is not None:
-            limb_ii = _PLUS_CERT_APPEAL.get(cert) or _fill_cert_appeal(cert)
-            cert_wins = limb_ii > limb_i
-        else:
-            cert_wins = False
-        if cert_wins:
-            due, adjustments = _APPEAL_DUE.get(limb_ii) or _fill_appeal_due(limb_ii)
-            append(
-                builder(
-                    "appeal_deadline",
-                    due,
-                    _R_APPEAL_CERT,
-                    "certificate_issued",
-                    cert,
-                    limb_ii,
-                    adjustments,
-                    None,
-                    None,
-                    (limb_i, sent),
-                )
-            )
-        else:
-            due, adjustments = _APPEAL_DUE.get(limb_i) or _fill_appeal_due(limb_i)
-            append(
-                builder(
-                    "appeal_deadline",
-                    due,
-                    _R_APPEAL,
-                    "decision_sent",
-                    sent,
-                    limb_i,
-                    adjustments,
-                    None,
-                    None,
-                    (cert,),
-                )
-            )
-        if cert is None:
-            if cert_due is not None:
-                notes.append(("appeal_may_move", (cert_due,)))
-            else:
-                notes.append(("appeal_no_certificate", ()))
-    else:
-        notes.append(("no_decision_sent", ()))
-
-    # reg 42 / reg 44: a written agreement. Calendar weeks, no roll-forward.
-    if agreed is not None:
-        for rule, delta in _AGREEMENT_RULES:
-            d = agreed + delta
-            append(builder(rule.key, d, rule, "agreement_recorded", agreed, d))
-        if health_only:
-            d = agreed + _LA_NOTIFIED_DELTA
-            append(
-                builder(
-                    "agreement_la_notified_due",
-                    d,
-                    _R_LA_NOTIFIED,
-                    "agreement_recorded",
-                    agreed,
-                    d,
-                )
-            )
-        notes.append(("agreement_scope", ()))
-
+    _contact_step(v, out, notes)
+    cert_due = _certificate_step(v, out, notes)
+    _mediation_step(v, flags, out)
+    _meeting_notice_step(v, out)
+    _appeal_step(v, cert_due, out, notes)
+    _agreement_step(v, flags, out, notes)
     # Stable sort on the due date alone: ties keep the order added above, which is the order of
     # DEADLINE_KEYS.
     out.sort(key=_DUE)
-    # Calendar-day and week rules never touch the calendar, so check the range once here.
-    if out and out[-1].due > _LAST_DATE:
-        raise OutOfRangeError(
-            f"The {out[-1].key} date {out[-1].due.isoformat()} is after the end of the statutory"
-            f" calendar for England ({LAST_YEAR})."
-        )
+    _check_in_range(out)
     if today is not None:
-        # working_days_between(today, due) from memoised counts: forwards counts the working days
-        # on or before each date, backwards those strictly before (see WorkingCalendar).
-        t_after = _ON_OR_BEFORE.get(today)
-        if t_after is None:
-            t_after = _fill_on_or_before(today)
-        t_before = _BEFORE.get(today)
-        if t_before is None:
-            t_before = _fill_before(today)
-        on_or_before = _ON_OR_BEFORE.get
-        before = _BEFORE.get
-        cache = _STATUS_BY_CODE
-        for b in out:
-            due = b.due
-            if due > today:
-                n = on_or_before(due)
-                n = (_fill_on_or_before(due) if n is None else n) - t_after
-                code = n * 3 + 2
-            elif due < today:
-                n = before(due)
-                n = (_fill_before(due) if n is None else n) - t_before
-                code = n * 3
-            else:
-                n = 0
-                code = 1
-            # One int encodes (working days, after/on/before today) for the shared-status cache.
-            status = cache.get(code)
-            b.status = status if status is not None else _status(due, today, n)
+        _set_statuses(out, today)
     for b in out:
         b.__class__ = Deadline
     result = DeadlineList(out)
     result._note_specs = notes
     return result
+
+
+def _contact_step(v: _Values, out: _Out, notes: list[_NoteSpec]) -> None:
+    """reg 33: contact the adviser within 2 months; the Regulations have no roll-forward."""
+    sent = v[_SENT]
+    if sent is None:
+        return
+    contact = _PLUS_CONTACT[sent]
+    contacted = v[_CONTACTED]
+    out.append(
+        _DeadlineBuilder(
+            "adviser_contact_deadline",
+            contact,
+            _R_CONTACT,
+            "decision_sent",
+            sent,
+            contact,
+            (),
+            contacted,
+        )
+    )
+    if contacted is not None and contacted > contact:
+        notes.append(("late_contact", (contacted, contact)))
+
+
+def _certificate_trigger(v: _Values) -> tuple[str, date, Rule] | None:
+    """The latest of the certificate's triggers (on a tie, the later process stage)."""
+    found: tuple[str, date, Rule] | None = None
+    for trigger, at, rule in _CERTIFICATE_STEPS:
+        when = v[at]
+        if when is not None and (found is None or when >= found[1]):
+            found = (trigger, when, rule)
+    return found
+
+
+def _certificate_step(v: _Values, out: _Out, notes: list[_NoteSpec]) -> date | None:
+    """Certificate: 3 working days after the latest trigger. Returns the due date, if any."""
+    found = _certificate_trigger(v)
+    if found is None:
+        return None
+    trigger, when, rule = found
+    due = _PLUS_CERT_WD[when]
+    cert = v[_CERT]
+    done = cert if cert is not None and cert >= when else None
+    if cert is not None and done is None:
+        notes.append(("further_certificate", (cert, when, due)))
+    context = (v[_DECLINED], v[_CANNOT], v[_CONCLUDED])
+    out.append(
+        _DeadlineBuilder("certificate_due", due, rule, trigger, when, due, (), done, None, context)
+    )
+    return due
+
+
+def _mediation_step(v: _Values, flags: frozenset[str], out: _Out) -> None:
+    """Mediation requested: the ICB notice (health issues) and the 30 days."""
+    requested = v[_REQUESTED]
+    if requested is None:
+        return
+    if flags and not flags.isdisjoint(HEALTH_FLAGS):
+        icb_due = _PLUS_ICB_WD[requested]
+        out.append(
+            _DeadlineBuilder(
+                "icb_notification_due",
+                icb_due,
+                _R_ICB,
+                "mediation_requested",
+                requested,
+                icb_due,
+                (),
+                v[_ICB_NOTIFIED],
+            )
+        )
+        if "health_only" in flags:
+            out.append(_health_only_mediation(v, requested, icb_due))
+            return
+    due = requested + _MEDIATION_DAYS
+    out.append(
+        _DeadlineBuilder(
+            "mediation_due",
+            due,
+            _R_MEDIATION,
+            "mediation_requested",
+            requested,
+            due,
+            (),
+            v[_CONCLUDED],
+        )
+    )
+
+
+def _health_only_mediation(v: _Values, requested: date, icb_due: date) -> Any:
+    """The ICB arranges it and the 30 days run from its notification.
+
+    When the notification is not recorded, count from the latest day it can lawfully be given.
+    """
+    icb_notified = v[_ICB_NOTIFIED]
+    start_key, start = (
+        ("icb_notified", icb_notified)
+        if icb_notified is not None
+        else ("icb_notification_due", icb_due)
+    )
+    due = start + _HEALTH_MEDIATION_DAYS
+    return _DeadlineBuilder(
+        "mediation_due",
+        due,
+        _R_MEDIATION_HEALTH,
+        start_key,
+        start,
+        due,
+        (),
+        v[_CONCLUDED],
+        None,
+        (requested,),
+    )
+
+
+def _meeting_notice_step(v: _Values, out: _Out) -> None:
+    """The date and place of the meeting: at least 5 working days before it."""
+    meeting = v[_MEETING]
+    if meeting is not None:
+        notice = _NOTICE_DAY[meeting]
+        out.append(
+            _DeadlineBuilder(
+                "meeting_notice_due", notice, _R_NOTICE, "meeting_date", meeting, notice
+            )
+        )
+
+
+def _appeal_step(v: _Values, cert_due: date | None, out: _Out, notes: list[_NoteSpec]) -> None:
+    """Appeal: HESC r.20(1)(c), later limb wins, then r.12(3)(a) and r.12(2)."""
+    sent = v[_SENT]
+    if sent is None:
+        notes.append(("no_decision_sent", ()))
+        return
+    cert = v[_CERT]
+    out.append(_appeal(sent, cert))
+    if cert is None:
+        if cert_due is not None:
+            notes.append(("appeal_may_move", (cert_due,)))
+        else:
+            notes.append(("appeal_no_certificate", ()))
+
+
+def _appeal(sent: date, cert: date | None) -> Any:
+    """The appeal deadline from whichever limb is later: 2 months from the decision (limb i) or 1
+    month from the certificate (limb ii); on a tie, limb i."""
+    limb_i = _PLUS_APPEAL[sent]
+    limb_ii = _PLUS_CERT_APPEAL[cert] if cert is not None else None
+    if limb_ii is not None and limb_ii > limb_i:
+        due, adjustments = _APPEAL_DUE[limb_ii]
+        return _DeadlineBuilder(
+            "appeal_deadline",
+            due,
+            _R_APPEAL_CERT,
+            "certificate_issued",
+            cert,
+            limb_ii,
+            adjustments,
+            None,
+            None,
+            (limb_i, sent),
+        )
+    due, adjustments = _APPEAL_DUE[limb_i]
+    return _DeadlineBuilder(
+        "appeal_deadline",
+        due,
+        _R_APPEAL,
+        "decision_sent",
+        sent,
+        limb_i,
+        adjustments,
+        None,
+        None,
+        (cert,),
+    )
+
+
+def _agreement_step(v: _Values, flags: frozenset[str], out: _Out, notes: list[_NoteSpec]) -> None:
+    """reg 42 / reg 44: a written agreement. Calendar weeks, no roll-forward."""
+    agreed = v[_AGREED]
+    if agreed is None:
+        return
+    rules = _HEALTH_ONLY_AGREEMENT_RULES if "health_only" in flags else _AGREEMENT_RULES
+    for rule, delta in rules:
+        due = agreed + delta
+        out.append(_DeadlineBuilder(rule.key, due, rule, "agreement_recorded", agreed, due))
+    notes.append(("agreement_scope", ()))
+
+
+def _check_in_range(out: _Out) -> None:
+    """Calendar-day and week rules never touch the calendar, so check the range once, here.
+
+    ``out`` is sorted by due date, so only the last can be too late.
+    """
+    if out and out[-1].due > _LAST_DATE:
+        raise OutOfRangeError(
+            f"The {out[-1].key} date {out[-1].due.isoformat()} is after the end of the statutory"
+            f" calendar for England ({LAST_YEAR})."
+        )
+
+
+def _set_statuses(out: _Out, today: date) -> None:
+    """Give each deadline its status as seen on ``today``.
+
+    working_days_between(today, due) from memoised counts: forwards counts the working days on or
+    before each date, backwards those strictly before (see WorkingCalendar). One int encodes
+    (working days, after/on/before today) for the shared-status cache.
+    """
+    t_after = _ON_OR_BEFORE[today]
+    t_before = _BEFORE[today]
+    cache = _STATUS_BY_CODE
+    for b in out:
+        due = b.due
+        if due > today:
+            n = _ON_OR_BEFORE[due] - t_after
+            code = n * 3 + 2
+        elif due < today:
+            n = _BEFORE[due] - t_before
+            code = n * 3
+        else:
+            n = 0
+            code = 1
+        status = cache.get(code)
+        b.status = status if status is not None else _status(due, today, n)
 
 
 _DUE: Final = attrgetter("due")

@@ -31,7 +31,7 @@ from datetime import date, datetime
 from types import MappingProxyType
 from typing import Any, Final
 
-from mediation.rules.calendar import FIRST_YEAR, LAST_YEAR, statutory_calendar
+from mediation.rules.calendar import FIRST_YEAR, LAST_YEAR, WorkingCalendar, statutory_calendar
 from mediation.rules.errors import InputProblem, RulesInputError
 from mediation.rules.text import long_date, sentence_case
 from mediation.rules.timescales import EVENT_KEYS, FLAG_KEYS
@@ -69,17 +69,6 @@ _AFTER_REQUEST: Final = (
     "agreement_recorded",
 )
 _AFTER_CONTACT: Final = ("certificate_issued", "mediation_declined")
-if (
-    EVENT_KEYS[:4]
-    != (
-        "decision_sent",
-        "adviser_contacted",
-        "mediation_declined",
-        "mediation_requested",
-    )
-    or len(EVENT_KEYS) != 10
-):  # pragma: no cover - _looks_valid unpacks EVENT_KEYS by position
-    raise RuntimeError("EVENT_KEYS changed: update _looks_valid and the engine's unpacking")
 
 # (earlier, later, why). Each pair is checked only when both events are present.
 SEQUENCE_RULES: Final[tuple[tuple[str, str, str], ...]] = (
@@ -126,6 +115,17 @@ def suggest(word: str, choices: Iterable[str]) -> str:
     return f" Did you mean {close[0]!r}?" if close else ""
 
 
+# Where events sit in CaseFacts._values (EVENT_KEYS order), for the fast path.
+_AT: Final = {key: i for i, key in enumerate(EVENT_KEYS)}
+_SENT: Final = _AT["decision_sent"]
+_ICB_NOTIFIED: Final = _AT["icb_notified"]
+# The sequence rules by position. Those that count from the decision notice are one check in the
+# fast path (nothing may come before the notice), so they are left out here.
+_ORDER_PAIRS: Final = tuple(
+    (_AT[earlier], _AT[later]) for earlier, later, _ in SEQUENCE_RULES if earlier != "decision_sent"
+)
+
+
 def _looks_valid(events: dict[str, Any], values: tuple[Any, ...], flags: frozenset[Any]) -> bool:
     # The fast path: a few C-level checks that pass for every valid case. Only when one fails
     # does validate_events run, which is slower but finds and words every problem.
@@ -138,28 +138,29 @@ def _looks_valid(events: dict[str, Any], values: tuple[Any, ...], flags: frozens
     if set(map(type, present)) != _DATE_ONLY:  # a datetime is refused: type() is exact
         return False
     earliest = min(present)
-    if earliest < _FIRST or max(present) > _LAST:
-        return False
+    return (
+        earliest >= _FIRST
+        and max(present) <= _LAST
+        and _flags_fit(values, flags)
+        and _in_order(values, earliest)
+    )
+
+
+def _flags_fit(values: tuple[Any, ...], flags: frozenset[Any]) -> bool:
+    """Only known flags, and the ICB told only when the issues include health."""
     if flags and not flags <= _FLAG_SET:
         return False
-    sent, contacted, declined, requested, icb, cannot, meeting, concluded, cert, agreed = values
-    if icb is not None and flags.isdisjoint(HEALTH_FLAGS):
-        return False
+    return values[_ICB_NOTIFIED] is None or not flags.isdisjoint(HEALTH_FLAGS)
+
+
+def _in_order(values: tuple[Any, ...], earliest: date) -> bool:
+    """True when no event comes before one it must follow (``SEQUENCE_RULES``)."""
+    sent = values[_SENT]
     if sent is not None and earliest < sent:
         return False
-    if requested is not None:
-        for v in (icb, cannot, meeting, concluded, agreed):
-            if v is not None and v < requested:
-                return False
-    if contacted is not None:
-        if cert is not None and cert < contacted:
-            return False
-        if declined is not None and declined < contacted:
-            return False
-    if concluded is not None:
-        if agreed is not None and agreed < concluded:
-            return False
-        if cannot is not None and concluded < cannot:
+    for at_earlier, at_later in _ORDER_PAIRS:
+        earlier, later = values[at_earlier], values[at_later]
+        if earlier is not None and later is not None and later < earlier:
             return False
     return True
 
@@ -169,47 +170,58 @@ def validate_events(events: Mapping[str, Any], flags: Iterable[Any] = ()) -> lis
 
     Useful for a form that wants all messages at once; ``CaseFacts`` raises with the same list.
     """
-    problems: list[InputProblem] = []
-    cal = statutory_calendar()
-    for key, value in events.items():
-        if key not in _EVENT_SET:
-            problems.append(
-                InputProblem(
-                    str(key),
-                    f"Unknown event {key!r}.{suggest(str(key), EVENT_KEYS)}"
-                    f" Known events: {', '.join(EVENT_KEYS)}.",
-                )
-            )
-        elif isinstance(value, datetime) or not isinstance(value, date):
-            problems.append(
-                InputProblem(
-                    key,
-                    f"Event {key!r} must be a date (a day, with no time), not"
-                    f" {type(value).__name__}.",
-                )
-            )
-        elif not cal.covers(value):
-            problems.append(
-                InputProblem(
-                    key,
-                    f"{sentence_case(EVENT_LABELS[key])} ({long_date(value)}) is outside the years"
-                    f" the rules can count ({cal.first_year} to {cal.last_year}).",
-                )
-            )
     flag_set = frozenset(flags)
-    for flag in sorted(flag_set, key=str):
-        if flag not in _FLAG_SET:
-            problems.append(
-                InputProblem(
-                    str(flag),
-                    f"Unknown flag {flag!r}.{suggest(str(flag), FLAG_KEYS)}"
-                    f" Known flags: {', '.join(FLAG_KEYS)}.",
-                )
-            )
+    problems = [*_event_problems(events), *_flag_problems(flag_set)]
     if problems:
         # Order checks need clean dates; report the basic problems first.
         return problems
-    if "icb_notified" in events and flag_set.isdisjoint(HEALTH_FLAGS):
+    return _sequence_problems(events, flag_set)
+
+
+def _event_problems(events: Mapping[str, Any]) -> list[InputProblem]:
+    cal = statutory_calendar()
+    found = (_event_problem(key, value, cal) for key, value in events.items())
+    return [problem for problem in found if problem is not None]
+
+
+def _event_problem(key: object, value: object, cal: WorkingCalendar) -> InputProblem | None:
+    """An unknown event, a value that is not a date, or a date outside the calendar."""
+    if key not in _EVENT_SET:
+        return InputProblem(
+            str(key),
+            f"Unknown event {key!r}.{suggest(str(key), EVENT_KEYS)}"
+            f" Known events: {', '.join(EVENT_KEYS)}.",
+        )
+    if isinstance(value, datetime) or not isinstance(value, date):
+        return InputProblem(
+            str(key),
+            f"Event {key!r} must be a date (a day, with no time), not {type(value).__name__}.",
+        )
+    if not cal.covers(value):
+        return InputProblem(
+            str(key),
+            f"{sentence_case(EVENT_LABELS[str(key)])} ({long_date(value)}) is outside the years"
+            f" the rules can count ({cal.first_year} to {cal.last_year}).",
+        )
+    return None
+
+
+def _flag_problems(flags: frozenset[Any]) -> list[InputProblem]:
+    return [
+        InputProblem(
+            str(flag),
+            f"Unknown flag {flag!r}.{suggest(str(flag), FLAG_KEYS)}"
+            f" Known flags: {', '.join(FLAG_KEYS)}.",
+        )
+        for flag in sorted(flags, key=str)
+        if flag not in _FLAG_SET
+    ]
+
+
+def _sequence_problems(events: Mapping[str, Any], flags: frozenset[Any]) -> list[InputProblem]:
+    """An ICB told without health issues, and every broken ``SEQUENCE_RULES`` pair."""
+    problems: list[InputProblem] = []
+    if "icb_notified" in events and flags.isdisjoint(HEALTH_FLAGS):
         problems.append(
             InputProblem(
                 "icb_notified",
@@ -249,7 +261,7 @@ class CaseFacts:
     events: Mapping[str, date]
     flags: frozenset[str] = frozenset()
     # The same events as a plain dict, and as a tuple in EVENT_KEYS order (None when unknown):
-    # the engine unpacks the tuple in one step instead of making ten look-ups.
+    # the engine reads the tuple by position instead of making a look-up per event.
     _events: dict[str, date] = field(init=False, repr=False, compare=False)
     _values: tuple[date | None, ...] = field(init=False, repr=False, compare=False)
 

@@ -140,48 +140,66 @@ def naive_deadlines(events: Mapping[str, date], flags: Iterable[str] = ()) -> di
     explanations or status).
     """
     flag_set = frozenset(flags)
-    health = bool(flag_set & {"health_issues", "health_only"})
-    health_only = "health_only" in flag_set
-    out: dict[str, date] = {}
+    return {
+        **_naive_from_decision(events),
+        **_naive_certificate(events),
+        **_naive_mediation(events, flag_set),
+        **_naive_meeting(events),
+        **_naive_agreement(events, flag_set),
+    }
+
+
+def _naive_from_decision(events: Mapping[str, date]) -> dict[str, date]:
     sent = events.get("decision_sent")
-    cert = events.get("certificate_issued")
-    if sent is not None:
-        out["adviser_contact_deadline"] = naive_add_months(
+    if sent is None:
+        return {}
+    return {
+        "adviser_contact_deadline": naive_add_months(
             sent, RULES["adviser_contact_deadline"].amount
-        )
-        out["appeal_deadline"] = _naive_appeal(sent, cert)
+        ),
+        "appeal_deadline": _naive_appeal(sent, events.get("certificate_issued")),
+    }
+
+
+def _naive_certificate(events: Mapping[str, date]) -> dict[str, date]:
     triggers = [
         events[t]
         for t in ("mediation_declined", "la_cannot_arrange", "mediation_concluded")
         if t in events
     ]
-    if triggers:
-        out["certificate_due"] = naive_add_working_days(
-            max(triggers), RULES["certificate_due.mediation_declined"].amount
-        )
+    if not triggers:
+        return {}
+    days = RULES["certificate_due.mediation_declined"].amount
+    return {"certificate_due": naive_add_working_days(max(triggers), days)}
+
+
+def _naive_mediation(events: Mapping[str, date], flags: frozenset[str]) -> dict[str, date]:
     requested = events.get("mediation_requested")
-    if requested is not None:
-        days = timedelta(days=RULES["mediation_due"].amount)
-        if health:
-            out["icb_notification_due"] = naive_add_working_days(
-                requested, RULES["icb_notification_due"].amount
-            )
-        if health_only:
-            start = events.get("icb_notified", out["icb_notification_due"])
-            out["mediation_due"] = start + days
-        else:
-            out["mediation_due"] = requested + days
+    if requested is None:
+        return {}
+    days = timedelta(days=RULES["mediation_due"].amount)
+    if not flags & {"health_issues", "health_only"}:
+        return {"mediation_due": requested + days}
+    icb_due = naive_add_working_days(requested, RULES["icb_notification_due"].amount)
+    start = events.get("icb_notified", icb_due) if "health_only" in flags else requested
+    return {"icb_notification_due": icb_due, "mediation_due": start + days}
+
+
+def _naive_meeting(events: Mapping[str, date]) -> dict[str, date]:
     meeting = events.get("meeting_date")
-    if meeting is not None:
-        out["meeting_notice_due"] = _naive_notice(meeting)
+    return {} if meeting is None else {"meeting_notice_due": _naive_notice(meeting)}
+
+
+def _naive_agreement(events: Mapping[str, date], flags: frozenset[str]) -> dict[str, date]:
     agreed = events.get("agreement_recorded")
-    if agreed is not None:
-        for rule in RULES.values():
-            if rule.counts_from == "agreement_recorded":
-                if rule.key == "agreement_la_notified_due" and not health_only:
-                    continue
-                out[rule.key] = agreed + timedelta(weeks=rule.amount)
-    return out
+    if agreed is None:
+        return {}
+    return {
+        rule.key: agreed + timedelta(weeks=rule.amount)
+        for rule in RULES.values()
+        if rule.counts_from == "agreement_recorded"
+        and (rule.key != "agreement_la_notified_due" or "health_only" in flags)
+    }
 
 
 def naive_statuses(due_dates: Mapping[str, date], today: date) -> dict[str, int]:
@@ -205,48 +223,68 @@ def random_case(
     span = (last - first).days
     sent = first + timedelta(days=rng.randrange(span + 1))
     events: dict[str, date] = {"decision_sent": sent}
-    flags: frozenset[str] = frozenset()
     if rng.random() < 0.08:
-        return events, flags
+        return events, frozenset()
     contacted = sent + timedelta(days=rng.randint(0, 62))
     events["adviser_contacted"] = contacted
     path = rng.random()
     if path < 0.5:
-        declined = contacted + timedelta(days=rng.randint(0, 3))
-        events["mediation_declined"] = declined
-        if rng.random() < 0.9:
-            events["certificate_issued"] = declined + timedelta(days=rng.randint(0, 6))
+        _random_decline(rng, events, contacted)
     elif path < 0.93:
-        requested = contacted + timedelta(days=rng.randint(0, 10))
-        events["mediation_requested"] = requested
-        kind = rng.random()
-        if kind < 0.08:
-            flags = frozenset({"health_only"})
-        elif kind < 0.3:
-            flags = frozenset({"health_issues"})
-        if flags and rng.random() < 0.7:
-            events["icb_notified"] = requested + timedelta(days=rng.randint(0, 6))
-        if rng.random() < 0.05:
-            # Asked for mediation, then changed their mind.
-            declined = requested + timedelta(days=rng.randint(1, 10))
-            events["mediation_declined"] = declined
-            events["certificate_issued"] = declined + timedelta(days=rng.randint(0, 6))
-            return events, flags
-        start = requested
-        if rng.random() < 0.1:
-            cannot = requested + timedelta(days=rng.randint(15, 30))
-            events["la_cannot_arrange"] = cannot
-            start = cannot
-            if rng.random() < 0.5:
-                events["certificate_issued"] = cannot + timedelta(days=rng.randint(0, 5))
-                return events, flags
-        meeting = start + timedelta(days=rng.randint(7, 40))
-        events["meeting_date"] = meeting
-        if rng.random() < 0.85:
-            concluded = meeting + timedelta(days=rng.choice((0, 0, 0, 1, 7, 14)))
-            events["mediation_concluded"] = concluded
-            if rng.random() < 0.9:
-                events["certificate_issued"] = concluded + timedelta(days=rng.randint(0, 5))
-            if rng.random() < 0.4:
-                events["agreement_recorded"] = concluded + timedelta(days=rng.randint(0, 3))
-    return events, flags
+        return events, _random_mediation(rng, events, contacted)
+    return events, frozenset()
+
+
+def _days(rng: random.Random, low: int, high: int) -> timedelta:
+    return timedelta(days=rng.randint(low, high))
+
+
+def _random_decline(rng: random.Random, events: dict[str, date], contacted: date) -> None:
+    declined = events["mediation_declined"] = contacted + _days(rng, 0, 3)
+    if rng.random() < 0.9:
+        events["certificate_issued"] = declined + _days(rng, 0, 6)
+
+
+# (below, flags): a mediation's issues, by where a random number falls.
+_HEALTH_MIX = ((0.08, frozenset({"health_only"})), (0.3, frozenset({"health_issues"})))
+
+
+def _random_health(rng: random.Random) -> frozenset[str]:
+    kind = rng.random()
+    return next((flags for below, flags in _HEALTH_MIX if kind < below), frozenset())
+
+
+def _random_mediation(
+    rng: random.Random, events: dict[str, date], contacted: date
+) -> frozenset[str]:
+    """Mediation asked for; returns the case's flags."""
+    requested = events["mediation_requested"] = contacted + _days(rng, 0, 10)
+    flags = _random_health(rng)
+    if flags and rng.random() < 0.7:
+        events["icb_notified"] = requested + _days(rng, 0, 6)
+    if rng.random() < 0.05:
+        # Asked for mediation, then changed their mind.
+        declined = events["mediation_declined"] = requested + _days(rng, 1, 10)
+        events["certificate_issued"] = declined + _days(rng, 0, 6)
+        return flags
+    start = requested
+    if rng.random() < 0.1:
+        start = events["la_cannot_arrange"] = requested + _days(rng, 15, 30)
+        if rng.random() < 0.5:
+            events["certificate_issued"] = start + _days(rng, 0, 5)
+            return flags
+    _random_meeting(rng, events, start)
+    return flags
+
+
+def _random_meeting(rng: random.Random, events: dict[str, date], start: date) -> None:
+    meeting = events["meeting_date"] = start + _days(rng, 7, 40)
+    if rng.random() >= 0.85:
+        return
+    concluded = events["mediation_concluded"] = meeting + timedelta(
+        days=rng.choice((0, 0, 0, 1, 7, 14))
+    )
+    if rng.random() < 0.9:
+        events["certificate_issued"] = concluded + _days(rng, 0, 5)
+    if rng.random() < 0.4:
+        events["agreement_recorded"] = concluded + _days(rng, 0, 3)

@@ -9,8 +9,8 @@ import pytest
 from django.test import Client, override_settings
 from django.urls import reverse
 
+from mediation.clock.presenters import IASS_FINDER_URL
 from mediation.clock.tests.test_key_dates_views import error_summary_links, text_of, title_of
-from mediation.clock.views import IASS_FINDER_URL
 from mediation.rules import check_certificate
 
 QUESTION = "/do-i-need-a-certificate/"

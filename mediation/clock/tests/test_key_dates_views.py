@@ -289,6 +289,18 @@ def test_e1_result_shows_the_appeal_deadline_and_contact_date(client: Client) ->
     assert "Error:" not in title_of(response)
 
 
+@time_machine.travel(date(2041, 1, 2), tick=False)
+def test_a_result_the_rules_cannot_count_today_is_explained_on_the_question(
+    client: Client,
+) -> None:
+    # The form accepts the dates; only the rules know that today is beyond their calendar.
+    response = client.get(RESULT, {"decision": "2025-10-01"})
+    assert response.status_code == 200
+    assert title_of(response).startswith("Error: Work out your key dates")
+    assert "outside the years the rules can count" in text_of(response)
+    assert 'id="appeal-date"' not in response.content.decode()
+
+
 @time_machine.travel(date(2026, 6, 12), tick=False)
 def test_e10_result_without_a_certificate(client: Client) -> None:
     response = client.get(RESULT, {"decision": "2026-06-10"})

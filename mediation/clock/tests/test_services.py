@@ -7,13 +7,15 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from icalendar import Calendar
 
-from mediation.clock import services
+from mediation.clock import ics, services
+from mediation.core.errors import ApplicationError
+from mediation.core.formatting import short_weekday_date
 from mediation.rules import RulesInputError
 
 
 def test_short_date_is_the_table_style() -> None:
-    assert services.short_date(date(2026, 1, 2)) == "Fri 2 Jan 2026"
-    assert services.short_date(date(2025, 9, 30)) == "Tue 30 Sep 2025"
+    assert short_weekday_date(date(2026, 1, 2)) == "Fri 2 Jan 2026"
+    assert short_weekday_date(date(2025, 9, 30)) == "Tue 30 Sep 2025"
 
 
 def test_latest_decision_date_is_the_last_one_the_calendar_can_count() -> None:
@@ -62,7 +64,7 @@ def test_key_dates_compute_refuses_a_certificate_before_the_letter() -> None:
 def _calendar(certificate: date | None = date(2025, 11, 29)) -> Calendar:
     decision = date(2025, 10, 1)
     deadlines = services.key_dates_compute(decision_sent=decision, certificate_issued=certificate)
-    data = services.key_dates_calendar(
+    data = ics.key_dates_calendar(
         deadlines=deadlines,
         decision_sent=decision,
         certificate_issued=certificate,
@@ -125,3 +127,29 @@ def test_certificate_plan_conflicts(
     matters: list[str], plan_status: str, expected: list[str]
 ) -> None:
     assert services.certificate_plan_conflicts(matters=matters, plan_status=plan_status) == expected
+
+
+def test_key_dates_for_page_gives_the_rules_refusal_as_an_application_error() -> None:
+    with pytest.raises(ApplicationError) as caught:
+        services.key_dates_for_page(
+            decision_sent=date(2025, 10, 1), certificate_issued=None, today=date(2041, 1, 2)
+        )
+    assert caught.value.field == "today"
+    assert "outside the years the rules can count" in caught.value.message
+    deadlines = services.key_dates_for_page(
+        decision_sent=date(2025, 10, 1), certificate_issued=date(2025, 11, 29)
+    )
+    assert deadlines.due_dates()["appeal_deadline"] == date(2026, 1, 2)
+
+
+def test_certificate_advice_gives_the_rules_refusal_as_an_application_error() -> None:
+    with pytest.raises(ApplicationError) as caught:
+        services.certificate_advice(
+            matters=["health_social_care"], plan_status="none", la_in_england=True
+        )
+    assert caught.value.field == "matters"
+    assert "existing EHC plan" in caught.value.message
+    advice = services.certificate_advice(
+        matters=["plan_placement"], plan_status="plan", la_in_england=True
+    )
+    assert advice.outcome == "certificate_not_needed"

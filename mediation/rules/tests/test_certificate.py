@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from mediation.rules import RulesInputError, check_certificate
+from mediation.rules import (
+    MATTER_DESCRIPTIONS,
+    MATTERS,
+    MATTERS_NEEDING_A_PLAN,
+    RulesInputError,
+    check_certificate,
+    plan_conflicts,
+)
 
 CITATION_MARKERS = ("s.51", "s.55", "s.57", "IPSEA", "SEND35", "reg", "UNCERTAIN", "Part 3")
 
@@ -174,3 +181,45 @@ def test_disagreement_resolution_is_offered_for_non_appealable_matters() -> None
 def test_bad_checker_input(matters: set[str], status: str, words: str) -> None:
     with pytest.raises(RulesInputError, match=words):
         check_certificate(matters, status)
+
+
+def test_the_matters_needing_a_plan() -> None:
+    # Sections B, F and I, the decisions about an existing plan, and the plan's health and
+    # social care sections (C, D, G and H): none of them exists before there is a plan.
+    assert {
+        "refusal_to_reassess",
+        "plan_content",
+        "plan_placement",
+        "refusal_to_amend",
+        "cease_to_maintain",
+        "health_social_care",
+    } == MATTERS_NEEDING_A_PLAN
+    assert MATTERS_NEEDING_A_PLAN.issubset(MATTERS)
+    assert len(set(MATTERS)) == len(MATTERS) == len(MATTER_DESCRIPTIONS)
+
+
+@pytest.mark.parametrize("matter", MATTERS)
+@pytest.mark.parametrize("status", ["none", "assessment"])
+def test_the_checker_refuses_exactly_the_plan_matters_without_a_plan(
+    matter: str, status: str
+) -> None:
+    assert plan_conflicts([matter], status) == (
+        [matter] if matter in MATTERS_NEEDING_A_PLAN else []
+    )
+    if matter in MATTERS_NEEDING_A_PLAN:
+        with pytest.raises(RulesInputError, match="existing EHC plan"):
+            check_certificate({matter}, status)
+    else:
+        assert check_certificate({matter}, status).reasons
+
+
+@pytest.mark.parametrize("matter", MATTERS)
+@pytest.mark.parametrize("status", ["plan", "legacy_statement"])
+def test_every_matter_can_be_checked_when_there_is_a_plan(matter: str, status: str) -> None:
+    assert plan_conflicts([matter], status) == []
+    assert check_certificate({matter}, status).reasons
+
+
+def test_health_and_social_care_without_a_plan_is_refused() -> None:
+    with pytest.raises(RulesInputError, match="'health_social_care' is about an existing EHC plan"):
+        check_certificate({"health_social_care"}, "none")

@@ -18,7 +18,7 @@ from typing import Any, Final
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from mediation.clock.services import short_date
+from mediation.core.formatting import short_weekday_date
 from mediation.rules import (
     EVENT_KEYS,
     FIRST_YEAR,
@@ -121,7 +121,7 @@ def render_table(deadlines: DeadlineList, with_status: bool) -> str:
     rows = [
         [
             f"{d.title} [{d.key}]",
-            short_date(d.due),
+            short_weekday_date(d.due),
             *([d.status.label if d.status else ""] if with_status else []),
             d.citation,
         ]
@@ -139,7 +139,7 @@ def render_table(deadlines: DeadlineList, with_status: bool) -> str:
     if deadlines:
         out += ["", "How each date is worked out", ""]
         for d in deadlines:
-            out.append(f"{d.title}: {short_date(d.due)}")
+            out.append(f"{d.title}: {short_weekday_date(d.due)}")
             out.append(_wrap(d.explanation, "  ", "  "))
             out.append(f"  Rule: {d.citation} (confidence: {d.confidence.value})")
             out.append("")
