@@ -186,8 +186,7 @@ def report(title: str, n: int, runs: list[Timing]) -> tuple[float, float]:
     return cpu, wall
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Run the benchmark and print a report."""
+def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     parser.add_argument("--cases", type=int, default=1_000_000, help="cases to time")
     parser.add_argument(
@@ -203,54 +202,66 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.cases <= 0 or args.repeats <= 0 or args.chunk <= 0:
         parser.error("--cases, --repeats and --chunk must be positive")
+    return args
 
-    for line in machine_description():
-        print(line)
-    print(
-        f"command: python scripts/benchmark_clock.py --cases {args.cases}"
-        f" --naive-sample {args.naive_sample} --repeats {args.repeats} --seed {args.seed}"
+
+@dataclass
+class MainRun:
+    """The timed passes over every case, and the first cases kept for the naive oracle."""
+
+    full_runs: list[Timing]
+    engine_runs: list[Timing]
+    naive_cases: list[Case]
+    n_deadlines: int = 0
+    n_health: int = 0
+    n_agreement: int = 0
+    elapsed: float = 0.0
+
+
+def _main_run(args: argparse.Namespace, rng: random.Random) -> MainRun:
+    run = MainRun(
+        full_runs=[Timing() for _ in range(args.repeats)],
+        engine_runs=[Timing() for _ in range(args.repeats)],
+        naive_cases=[],
     )
-
-    # Build the calendars first: a one-off cost per process, not per case.
-    build = timed(lambda: (statutory_calendar(), naive_closures()))
-    print(f"calendar build (once per process): {build.wall:.3f} s")
-
-    rng = random.Random(args.seed)
-    full_runs = [Timing() for _ in range(args.repeats)]
-    engine_runs = [Timing() for _ in range(args.repeats)]
-    n_deadlines = n_health = n_agreement = 0
     naive_target = args.cases if args.naive_sample == 0 else min(args.naive_sample, args.cases)
-    naive_cases: list[Case] = []
     remaining = args.cases
     started = time.perf_counter()
     while remaining:
         cases = make_cases(rng, min(args.chunk, remaining))
         remaining -= len(cases)
-        if len(naive_cases) < naive_target:
-            naive_cases.extend(cases[: naive_target - len(naive_cases)])
-        n_health += sum(1 for _, flags, _ in cases if flags)
-        n_agreement += sum(1 for events, _, _ in cases if "agreement_recorded" in events)
-        n_deadlines += full_path(cases[:1000]) * len(cases) // min(len(cases), 1000)
+        if len(run.naive_cases) < naive_target:
+            run.naive_cases.extend(cases[: naive_target - len(run.naive_cases)])
+        run.n_health += sum(1 for _, flags, _ in cases if flags)
+        run.n_agreement += sum(1 for events, _, _ in cases if "agreement_recorded" in events)
+        run.n_deadlines += full_path(cases[:1000]) * len(cases) // min(len(cases), 1000)
         facts = [CaseFacts(events, flags) for events, flags, _ in cases]
         for rep in range(args.repeats):
-            full_runs[rep].add(timed(partial(full_path, cases)))
-            engine_runs[rep].add(timed(partial(engine_only, facts)))
-    elapsed = time.perf_counter() - started
+            run.full_runs[rep].add(timed(partial(full_path, cases)))
+            run.engine_runs[rep].add(timed(partial(engine_only, facts)))
+    run.elapsed = time.perf_counter() - started
+    return run
 
+
+def _report_main(args: argparse.Namespace, run: MainRun) -> float:
     n = args.cases
     print()
     print(
-        f"cases: {n:,} (seed {args.seed}); about {n_deadlines / n:.2f} deadlines per case;"
-        f" {n_health / n:.0%} with health issues; {n_agreement / n:.0%} with a written agreement"
+        f"cases: {n:,} (seed {args.seed}); about {run.n_deadlines / n:.2f} deadlines per case;"
+        f" {run.n_health / n:.0%} with health issues;"
+        f" {run.n_agreement / n:.0%} with a written agreement"
     )
-    print(f"total wall time, including case generation: {elapsed:.1f} s")
+    print(f"total wall time, including case generation: {run.elapsed:.1f} s")
     print(f"load average after the main runs: {load_average()}")
     print()
-    full_cpu, _ = report("full path (validate + all deadlines + status)", n, full_runs)
-    report("engine only (all deadlines, facts prebuilt, no status)", n, engine_runs)
+    full_cpu, _ = report("full path (validate + all deadlines + status)", n, run.full_runs)
+    report("engine only (all deadlines, facts prebuilt, no status)", n, run.engine_runs)
+    return full_cpu
 
-    m = len(naive_cases)
-    sampled = m < n
+
+def _naive_comparison(args: argparse.Namespace, naive_cases: list[Case], full_cpu: float) -> int:
+    """Time the naive oracle against the engine on the sample; return the mismatches."""
+    n, m = args.cases, len(naive_cases)
     bad = mismatches(naive_cases)
     naive_facts = [CaseFacts(events, flags) for events, flags, _ in naive_cases]
     runs: dict[str, list[Timing]] = {
@@ -266,7 +277,7 @@ def main(argv: list[str] | None = None) -> int:
         runs["full_path"].append(timed(lambda: full_path(naive_cases)))
     med = {k: statistics.median(t.cpu for t in v) for k, v in runs.items()}
     print()
-    label = f"a sample: the first {m:,} cases" if sampled else f"all {m:,} cases"
+    label = f"a sample: the first {m:,} cases" if m < n else f"all {m:,} cases"
     print(f"naive day-by-day oracle on {label} (CPU time, median of {args.repeats}):")
     print(f"  due dates only:    naive {rate(m, med['naive_dates'])}")
     print(f"                     engine {rate(m, med['engine_only'])}")
@@ -276,16 +287,19 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  dates + statuses:  naive {rate(m, med['naive_full'])}")
     print(f"                     engine {rate(m, med['full_path'])} (with validation)")
     print(f"                     ratio: engine {med['naive_full'] / med['full_path']:.1f}x faster")
-    if sampled:
+    if m < n:
         print(f"  (sampled: the oracle ran on {m:,} of {n:,} cases; the ratios are per case)")
         print(
             f"  naive full path extrapolated to {n:,} cases: about"
             f" {med['naive_full'] / m * n:,.0f} s of CPU, against {full_cpu:,.1f} s measured"
         )
     print(f"  dates and statuses identical on {m - bad:,} of {m:,} cases")
+    return bad
 
-    # The calendar primitives alone, over spans a case list meets (an old case seen years later).
-    prng = random.Random(args.seed + 1)
+
+def _calendar_primitives(seed: int) -> None:
+    """The calendar primitives alone, over spans a case list meets (an old case seen later)."""
+    prng = random.Random(seed + 1)
     cal = statutory_calendar()
     first = date(2016, 1, 1)  # two years in from each end of the calendar
     pairs = []
@@ -307,8 +321,29 @@ def main(argv: list[str] | None = None) -> int:
             f" {slow.cpu / 2000 * 1e6:.1f} us/call: {slow.cpu / fast.cpu:,.0f}x"
         )
 
-    k = min(args.explain_sample, n)
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark and print a report."""
+    args = _arguments(argv)
+    for line in machine_description():
+        print(line)
+    print(
+        f"command: python scripts/benchmark_clock.py --cases {args.cases}"
+        f" --naive-sample {args.naive_sample} --repeats {args.repeats} --seed {args.seed}"
+    )
+    # Build the calendars first: a one-off cost per process, not per case.
+    build = timed(lambda: (statutory_calendar(), naive_closures()))
+    print(f"calendar build (once per process): {build.wall:.3f} s")
+
+    rng = random.Random(args.seed)
+    run = _main_run(args, rng)
+    full_cpu = _report_main(args, run)
+    bad = _naive_comparison(args, run.naive_cases, full_cpu)
+    _calendar_primitives(args.seed)
+
+    k = min(args.explain_sample, args.cases)
     if k:
+        naive_cases = run.naive_cases
         sample = naive_cases[:k] if len(naive_cases) >= k else make_cases(rng, k)
         took = timed(lambda: explanations(sample))
         print()
