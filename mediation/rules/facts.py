@@ -134,7 +134,8 @@ def _looks_valid(events: dict[str, Any], values: tuple[Any, ...], flags: frozens
     # filter(None, ...) drops None (and any other falsy value, which then fails the count).
     present = list(filter(None, values))
     if len(present) != len(events) or not present:
-        return not events
+        # No events at all is valid only with valid flags (an empty case can still carry them).
+        return not events and (not flags or flags <= _FLAG_SET)
     if set(map(type, present)) != _DATE_ONLY:  # a datetime is refused: type() is exact
         return False
     earliest = min(present)

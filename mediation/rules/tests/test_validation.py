@@ -276,3 +276,11 @@ def test_messages_keep_the_capitals_of_abbreviations() -> None:
     message = str(caught.value)
     assert "LA" in message
     assert " la" not in message
+
+
+def test_unknown_flags_are_refused_even_without_events() -> None:
+    """The fast path once accepted any flag on a case with no dates yet."""
+    with pytest.raises(RulesInputError) as raised:
+        CaseFacts({}, {"bogus"})
+    assert "bogus" in str(raised.value)
+    assert CaseFacts({}, {"health_issues"}).flags == frozenset({"health_issues"})
