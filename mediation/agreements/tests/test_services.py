@@ -690,7 +690,7 @@ def test_each_partys_confirmation_is_recorded_once(
         confirmed_on=dt.date(2026, 3, 30),
         actor=mediator,
     )
-    assert confirmation.recorded_by == mediator
+    assert confirmation.created_by == mediator
     with pytest.raises(ConflictError, match="already confirmed"):
         services.agreement_confirm(
             agreement=agreement,

@@ -354,7 +354,7 @@ def test_issuing_updates_the_clock_and_the_timeline_and_closes_a_declined_case(
     assert "Certificate LDN-C-2026-0001 issued (mediation not wanted)" in titles
     assert "Case closed" in titles
     issued_event = case.events.get(kind="certificate_issued")
-    assert issued_event.actor == certificate.issued_by
+    assert issued_event.actor == certificate.created_by
     assert "Sent by email to alex.morgan@family.example" in issued_event.description
 
 

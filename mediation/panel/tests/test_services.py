@@ -153,7 +153,7 @@ def test_declaring_a_conflict_on_a_case_already_held_flags_the_case(
         organisation=case.local_authority,
         description="I have just taken a job with Islington.",
     )
-    assert conflict.declared_by == helen
+    assert conflict.created_by == helen
     assert conflict.declared_on == timezone.localdate()
     event = case.events.get(kind="mediator_conflict_declared")
     assert event.title == "Helen Marsh declared a conflict of interest"
@@ -195,7 +195,7 @@ def test_allocating_a_mediator_records_it_and_tells_them(
     case = mediation_case()
     allocation = services.mediator_allocate(case=case, mediator=daniel, actor=coordinator)
     assert allocation.is_current
-    assert allocation.allocated_by == coordinator
+    assert allocation.created_by == coordinator
     assert selectors.current_mediator(case=case) == daniel
     event = case.events.get(kind="mediator_allocated")
     assert event.title == "Mediator allocated: Daniel Reyes"

@@ -48,7 +48,7 @@ def test_an_introductory_contact_is_recorded_on_the_timeline(mediation_case: Med
         actor=m.coordinator,
     )
     assert contact.made_by == m.mediator
-    assert contact.recorded_by == m.coordinator
+    assert contact.created_by == m.coordinator
     [event] = _events(m.case, "intro_contact")
     assert event.title == "Introductory contact with Islington"
     assert "Phone call" in event.description
