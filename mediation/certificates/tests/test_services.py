@@ -473,6 +473,7 @@ def test_withdrawing_keeps_the_record_and_lets_a_new_certificate_replace_it(
     first.refresh_from_db()
     assert first.status == CertificateStatus.WITHDRAWN
     assert first.withdrawn_by == coordinator
+    assert first.updated_by == coordinator
     assert first.withdrawn_at is not None
     assert first.withdrawal_reason == "The child's surname was spelt wrongly."
     # No certificate is valid now, so the clock shows one is due again.

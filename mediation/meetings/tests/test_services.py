@@ -336,6 +336,7 @@ def test_rescheduling_keeps_the_history_and_sends_an_update(
         actor=coordinator,
     )
     assert moved.sequence == 1
+    assert moved.updated_by == coordinator
     change = MeetingChange.objects.get(meeting=meeting)
     assert change.from_starts_at == london(2026, 4, 8)
     assert change.to_starts_at == london(2026, 4, 9, 13, 30)

@@ -46,6 +46,7 @@ def test_profile_save_creates_then_updates_one_profile(
     assert profile.languages == ["English", "Bengali", "British Sign Language"]
     assert profile.registration_number == "SEND-0412"
     assert profile.updated_by == manager
+    assert profile.created_by == manager
     again = services.profile_save(
         mediator=helen,
         actor=manager,
@@ -175,6 +176,7 @@ def test_withdrawing_keeps_the_declaration_with_its_reason(
     conflict.refresh_from_db()
     assert conflict.withdrawn_at is not None
     assert conflict.withdrawn_by == manager
+    assert conflict.updated_by == manager
     assert conflict.withdrawal_reason == "Declared in error"
     with pytest.raises(ConflictError, match="already been withdrawn"):
         services.conflict_withdraw(conflict=conflict, actor=manager, reason="Again")
@@ -233,6 +235,7 @@ def test_reallocation_needs_a_reason_and_keeps_it(
     first.refresh_from_db()
     assert first.ended_at is not None
     assert first.ended_by == coordinator
+    assert first.updated_by == coordinator
     assert first.end_reason == "Helen is away on the meeting date"
     assert second.is_current
     assert selectors.current_mediator(case=case) == daniel
