@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.db import models
 
-from mediation.core.models import BaseModel
+from mediation.core.models import ActorStampedModel
 
 
 class CallMethod(models.TextChoices):
@@ -25,7 +25,7 @@ class Outcome(models.TextChoices):
     OUT_OF_SCOPE = "out_of_scope", "Out of scope"
 
 
-class InformationCall(BaseModel):
+class InformationCall(ActorStampedModel):
     case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="calls")
     scheduled_for = models.DateTimeField()
     adviser = models.ForeignKey(
@@ -39,9 +39,6 @@ class InformationCall(BaseModel):
     given_at = models.DateTimeField(null=True, blank=True)
     duration_minutes = models.PositiveSmallIntegerField(null=True, blank=True)
     notes = models.TextField(blank=True)
-    booked_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
 
     class Meta:
         ordering = ["-scheduled_for"]
@@ -50,7 +47,7 @@ class InformationCall(BaseModel):
         return f"Information call {self.scheduled_for:%d %b %Y %H:%M}"
 
 
-class FamilyDecision(BaseModel):
+class FamilyDecision(ActorStampedModel):
     """What the family decided about mediation (after a call or a later follow-up)."""
 
     case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="decisions")
@@ -61,9 +58,6 @@ class FamilyDecision(BaseModel):
     decided_on = models.DateField(help_text="The day the family told the adviser.")
     follow_up_on = models.DateField(null=True, blank=True)
     notes = models.TextField(blank=True)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
 
     class Meta:
         ordering = ["-decided_on", "-created_at"]

@@ -30,7 +30,7 @@ def last_call_given(*, case: Case) -> InformationCall | None:
 
 
 def decisions_for_case(*, case: Case) -> QuerySet[FamilyDecision]:
-    return FamilyDecision.objects.filter(case=case).select_related("recorded_by")
+    return FamilyDecision.objects.filter(case=case).select_related("created_by")
 
 
 def call_get(*, call_id: UUID) -> InformationCall | None:

@@ -60,7 +60,7 @@ def call_book(
             "The call must be booked for a time that has not passed.", field="scheduled_for"
         )
     InformationCall.objects.filter(case=case, status=CallStatus.BOOKED).update(
-        status=CallStatus.CANCELLED
+        status=CallStatus.CANCELLED, updated_at=timezone.now(), updated_by=actor
     )
     call = InformationCall.objects.create(
         case=case,
@@ -70,7 +70,8 @@ def call_book(
         phone_number=phone_number.strip(),
         video_link=video_link.strip(),
         booking_notes=notes,
-        booked_by=actor,
+        created_by=actor,
+        updated_by=actor,
     )
     case.adviser = adviser
     case.save(update_fields=["adviser", "updated_at"])
@@ -113,6 +114,7 @@ def call_record(
         call.given_at = given_at
         call.duration_minutes = duration_minutes
         call.notes = notes
+        call.updated_by = actor
         call.save()
         case_services.event_record(
             case=case,
@@ -124,6 +126,7 @@ def call_record(
     else:
         call.status = CallStatus.MISSED
         call.notes = notes
+        call.updated_by = actor
         call.save()
         case_services.case_set_stage(
             case=case,
@@ -256,7 +259,8 @@ def decision_record(
         decided_on=decided_on,
         follow_up_on=follow_up_on if outcome == Outcome.UNDECIDED else None,
         notes=notes,
-        recorded_by=actor,
+        created_by=actor,
+        updated_by=actor,
     )
     AFTER_DECISION[outcome](case, decision, icb, actor)
     case_services.event_record(

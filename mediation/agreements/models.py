@@ -5,7 +5,6 @@ built as a draft, item by item, then finalised. Finalising prints it (the stored
 sent to every party) and freezes it: a final agreement and its items never change.
 """
 
-from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 
@@ -15,10 +14,10 @@ from mediation.agreements.choices import (
     ItemKind,
     OutcomeKind,
 )
-from mediation.core.models import BaseModel
+from mediation.core.models import ActorStampedModel, BaseModel, actor_field
 
 
-class Outcome(BaseModel):
+class Outcome(ActorStampedModel):
     """How the case's mediation ended (one per case; it can be corrected until the agreement is
     final)."""
 
@@ -26,13 +25,6 @@ class Outcome(BaseModel):
     outcome = models.CharField(max_length=30, choices=OutcomeKind.choices)
     concluded_on = models.DateField(help_text="The date the mediation concluded.")
     notes = models.TextField(blank=True)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
 
     class Meta:
         constraints = [
@@ -50,7 +42,7 @@ def agreement_pdf_path(instance: "Agreement", filename: str) -> str:
     return f"agreements/{case.service.reference_prefix}/{case.year}/{case.reference}-{filename}"
 
 
-class Agreement(BaseModel):
+class Agreement(ActorStampedModel):
     """The written agreement: the date it was made, what still divides the parties, its items."""
 
     case = models.OneToOneField("cases.Case", on_delete=models.CASCADE, related_name="agreement")
@@ -65,21 +57,8 @@ class Agreement(BaseModel):
         help_text="A mediation agreement (regs 42 and 44 apply). Disagreement resolution "
         "agreements keep the timescales the parties set.",
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
     finalised_at = models.DateTimeField(null=True, blank=True)
-    finalised_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    finalised_by = actor_field()
     finalised_by_name = models.CharField(max_length=150, blank=True)
     pdf = models.FileField(upload_to=agreement_pdf_path, max_length=200, blank=True)
     pdf_sha256 = models.CharField(max_length=64, blank=True)
@@ -167,19 +146,12 @@ class AgreementItem(BaseModel):
         return self.default_due_on is not None and self.due_on != self.default_due_on
 
 
-class AgreementDelivery(BaseModel):
+class AgreementDelivery(ActorStampedModel):
     """The agreement PDF e-mailed to one party's people."""
 
     agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="deliveries")
     party = models.ForeignKey("cases.Party", on_delete=models.PROTECT, related_name="+")
     sent_to = models.JSONField(default=list, help_text="The e-mail addresses it was sent to.")
-    sent_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
 
     class Meta:
         ordering = ["created_at"]
@@ -188,7 +160,7 @@ class AgreementDelivery(BaseModel):
         return f"{self.agreement_id} to {self.party_id}"
 
 
-class Confirmation(BaseModel):
+class Confirmation(ActorStampedModel):
     """A party confirmed that the written agreement records what was agreed."""
 
     agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="confirmations")
@@ -196,13 +168,6 @@ class Confirmation(BaseModel):
     confirmed_on = models.DateField()
     confirmed_by_name = models.CharField(max_length=150)
     method = models.CharField(max_length=20, choices=ConfirmationMethod.choices)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
 
     class Meta:
         ordering = ["created_at"]

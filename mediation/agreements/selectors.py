@@ -59,7 +59,7 @@ def item_deadline(*, agreed_on: dt.date, kind: str) -> Deadline | None:
 
 
 def outcome_for_case(*, case: Case) -> Outcome | None:
-    return Outcome.objects.select_related("recorded_by").filter(case=case).first()
+    return Outcome.objects.select_related("updated_by").filter(case=case).first()
 
 
 def agreement_for_case(*, case: Case, include_draft: bool = False) -> Agreement | None:
@@ -120,11 +120,11 @@ def agreement_pdf(*, agreement: Agreement) -> AgreementPdf | None:
 
 
 def confirmations_by_party(*, agreement: Agreement) -> dict[UUID, Confirmation]:
-    return {c.party_id: c for c in agreement.confirmations.select_related("recorded_by")}
+    return {c.party_id: c for c in agreement.confirmations.select_related("created_by")}
 
 
 def deliveries(*, agreement: Agreement) -> QuerySet[AgreementDelivery]:
-    return agreement.deliveries.select_related("party", "party__organisation", "sent_by")
+    return agreement.deliveries.select_related("party", "party__organisation", "created_by")
 
 
 def parties_of(case: Case) -> list[Party]:

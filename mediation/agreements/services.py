@@ -117,14 +117,19 @@ def _outcome_save(
     label = OutcomeKind(outcome).label.lower()
     if existing is None:
         record = Outcome.objects.create(
-            case=case, outcome=outcome, concluded_on=concluded_on, notes=notes, recorded_by=actor
+            case=case,
+            outcome=outcome,
+            concluded_on=concluded_on,
+            notes=notes,
+            created_by=actor,
+            updated_by=actor,
         )
         return record, f"Outcome recorded: {label}"
     before = f"{existing.get_outcome_display().lower()}, {govuk_date(existing.concluded_on)}"
     existing.outcome = outcome
     existing.concluded_on = concluded_on
     existing.notes = notes
-    existing.recorded_by = actor
+    existing.updated_by = actor
     existing.save()
     return existing, f"Outcome changed to {label} (was {before})"
 
@@ -173,7 +178,7 @@ def outcome_record(
         case=case, event="mediation_concluded", on=concluded_on if concludes else None
     )
     if agreement is not None and agreement.agreed_on < concluded_on:
-        _agreement_date_set(agreement=agreement, agreed_on=concluded_on)
+        _agreement_date_set(agreement=agreement, agreed_on=concluded_on, actor=actor)
     _check_clock(case)
     description = _outcome_description(
         case=case, outcome=outcome, concluded_on=concluded_on, notes=notes, concludes=concludes
@@ -214,6 +219,7 @@ def agreement_start(
         agreed_on=agreed_on,
         statutory=not case.is_disagreement_resolution,
         created_by=actor,
+        updated_by=actor,
     )
     case_services.event_record(
         case=case,
@@ -245,12 +251,15 @@ def _require_draft(agreement: Agreement) -> None:
         raise ConflictError("The written agreement has been finalised, so it cannot change")
 
 
-def _agreement_date_set(*, agreement: Agreement, agreed_on: dt.date) -> list[AgreementItem]:
+def _agreement_date_set(
+    *, agreement: Agreement, agreed_on: dt.date, actor: Actor | None
+) -> list[AgreementItem]:
     """Move the agreement's date; items on the regulations' date move with it. Returns the items
     whose agreed different date stays as it was."""
     kept: list[AgreementItem] = []
     agreement.agreed_on = agreed_on
-    agreement.save(update_fields=["agreed_on", "updated_at"])
+    agreement.updated_by = actor
+    agreement.save(update_fields=["agreed_on", "updated_at", "updated_by"])
     for item in agreement.items.all():
         if not agreement.statutory:
             continue
@@ -275,7 +284,7 @@ def agreement_update(*, agreement: Agreement, agreed_on: dt.date, actor: Actor |
     if agreed_on == agreement.agreed_on:
         return agreement
     before = agreement.agreed_on
-    kept = _agreement_date_set(agreement=agreement, agreed_on=agreed_on)
+    kept = _agreement_date_set(agreement=agreement, agreed_on=agreed_on, actor=actor)
     description = (
         f"From {weekday_date(before)} to {weekday_date(agreed_on)}. Due dates set by the "
         "regulations moved with it."
@@ -299,7 +308,8 @@ def agreement_dispute_update(
     """Record the matters still in dispute (what may still go to the Tribunal)."""
     _require_draft(agreement)
     agreement.matters_in_dispute = matters_in_dispute.strip()
-    agreement.save(update_fields=["matters_in_dispute", "updated_at"])
+    agreement.updated_by = actor
+    agreement.save(update_fields=["matters_in_dispute", "updated_at", "updated_by"])
     case_services.event_record(
         case=agreement.case,
         kind="agreement_dispute_updated",
@@ -556,7 +566,7 @@ def _email_party(
     if not sent_to:
         return False
     AgreementDelivery.objects.create(
-        agreement=agreement, party=party, sent_to=sent_to, sent_by=actor
+        agreement=agreement, party=party, sent_to=sent_to, created_by=actor, updated_by=actor
     )
     return True
 
@@ -583,6 +593,7 @@ def _finalise(*, agreement: Agreement, actor: Actor | None, written: list[str]) 
     agreement.finalised_at = timezone.now()
     agreement.finalised_by = actor
     agreement.finalised_by_name = name
+    agreement.updated_by = actor
     agreement.save()
     if agreement.statutory:
         case_services.case_record_clock_event(
@@ -686,7 +697,8 @@ def agreement_confirm(
                 confirmed_on=confirmed_on,
                 confirmed_by_name=confirmed_by_name.strip(),
                 method=method,
-                recorded_by=actor,
+                created_by=actor,
+                updated_by=actor,
             )
     except IntegrityError as exc:
         raise ConflictError(f"{party.name} has already confirmed the agreement") from exc

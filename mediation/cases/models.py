@@ -24,7 +24,7 @@ from mediation.cases.choices import (
     Stage,
     Wants,
 )
-from mediation.core.models import BaseModel
+from mediation.core.models import ActorStampedModel, BaseModel, actor_field
 
 
 class Case(BaseModel):
@@ -42,13 +42,7 @@ class Case(BaseModel):
     route = models.CharField(max_length=30, choices=Route.choices, blank=True)
     route_reason = models.TextField(blank=True)
     route_confirmed_at = models.DateTimeField(null=True, blank=True)
-    route_confirmed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    route_confirmed_by = actor_field()
 
     # The person who holds the rights (or acts for the young person).
     applicant_role = models.CharField(max_length=30, choices=ApplicantRole.choices)
@@ -233,7 +227,7 @@ class FamilyMember(BaseModel):
         return f"{self.name} ({self.relationship})"
 
 
-class ConsentRecord(BaseModel):
+class ConsentRecord(ActorStampedModel):
     """A record that the family gave (or refused, or withdrew) a permission. The latest counts."""
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="consents")
@@ -241,13 +235,6 @@ class ConsentRecord(BaseModel):
     given = models.BooleanField()
     given_by = models.CharField(max_length=150, help_text="Who gave or refused it.")
     method = models.CharField(max_length=20, choices=ConsentMethod.choices)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
     notes = models.TextField(blank=True)
 
     class Meta:
@@ -264,13 +251,7 @@ class CaseEvent(models.Model):
     id = models.BigAutoField(primary_key=True)
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events")
     at = models.DateTimeField(auto_now_add=True, db_index=True)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    actor = actor_field()
     actor_label = models.CharField(
         max_length=150, blank=True, help_text="Who acted, when it was not a signed-in user."
     )
@@ -318,13 +299,7 @@ class Party(BaseModel):
     dr_answered_on = models.DateField(null=True, blank=True)
     dr_note = models.TextField(blank=True)
     attendance_confirmed_at = models.DateTimeField(null=True, blank=True)
-    attendance_confirmed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    attendance_confirmed_by = actor_field()
 
     class Meta:
         ordering = ["created_at"]

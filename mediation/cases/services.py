@@ -411,7 +411,8 @@ def consent_record(
         given_by=given_by.strip(),
         method=method,
         notes=notes,
-        recorded_by=actor,
+        created_by=actor,
+        updated_by=actor,
     )
     state = "given" if given else "refused"
     event_record(

@@ -8,19 +8,18 @@ change allowed is withdrawal, which keeps the record; a new certificate then `re
 
 from typing import Any
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
 from mediation.certificates.choices import CertificateKind, CertificateStatus
-from mediation.core.models import BaseModel
+from mediation.core.models import ActorStampedModel, actor_field
 
 
 def certificate_pdf_path(instance: "Certificate", filename: str) -> str:
     return f"certificates/{instance.service_prefix}/{instance.year}/{instance.number}.pdf"
 
 
-class Certificate(BaseModel):
+class Certificate(ActorStampedModel):
     case = models.ForeignKey("cases.Case", on_delete=models.PROTECT, related_name="certificates")
     service = models.ForeignKey(
         "directory.Service", on_delete=models.PROTECT, related_name="certificates"
@@ -36,9 +35,6 @@ class Certificate(BaseModel):
 
     issued_on = models.DateField()
     issued_at = models.DateTimeField()
-    issued_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
     issuer_name = models.CharField(max_length=150)
     issuer_role = models.CharField(max_length=60)
 
@@ -72,13 +68,7 @@ class Certificate(BaseModel):
     pdf_sha256 = models.CharField(max_length=64)
 
     withdrawn_at = models.DateTimeField(null=True, blank=True)
-    withdrawn_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    withdrawn_by = actor_field()
     withdrawal_reason = models.TextField(blank=True)
     replaces = models.ForeignKey(
         "self",

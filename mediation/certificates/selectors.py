@@ -31,7 +31,7 @@ def certificate_get(*, certificate_id: UUID | str) -> Certificate | None:
     try:
         return (
             Certificate.objects.select_related(
-                "case", "service", "issued_by", "withdrawn_by", "replaces"
+                "case", "service", "created_by", "withdrawn_by", "replaces"
             )
             .filter(pk=certificate_id)
             .first()

@@ -160,7 +160,8 @@ def _certificate_new(
         status=CertificateStatus.ISSUED,
         issued_on=details.issued_on,
         issued_at=timezone.now(),
-        issued_by=actor,
+        created_by=actor,
+        updated_by=actor,
         issuer_name=details.issuer_name,
         issuer_role=details.issuer_role,
         provider_name=details.provider_name,
@@ -349,6 +350,7 @@ def certificate_withdraw(
         withdrawn_by=actor,
         withdrawal_reason=reason,
         updated_at=now,
+        updated_by=actor,
     )
     if not changed:
         raise ConflictError(f"Certificate {certificate.number} has already been withdrawn")

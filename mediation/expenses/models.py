@@ -4,10 +4,9 @@ The LA (or the commissioning body) pays reasonable expenses (CFA 2014 s.56(1)(g)
 records the claim, sends it to the LA with the receipts, and tracks it until it is paid.
 """
 
-from django.conf import settings
 from django.db import models
 
-from mediation.core.models import BaseModel
+from mediation.core.models import ActorStampedModel, BaseModel
 
 
 class ClaimStatus(models.TextChoices):
@@ -17,7 +16,7 @@ class ClaimStatus(models.TextChoices):
     REFUSED = "refused", "Refused"
 
 
-class ExpenseClaim(BaseModel):
+class ExpenseClaim(ActorStampedModel):
     case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="expense_claims")
     claimant = models.CharField(max_length=150)
     description = models.TextField(help_text="What the money was spent on, and when.")
@@ -29,9 +28,6 @@ class ExpenseClaim(BaseModel):
     settled_on = models.DateField(null=True, blank=True)
     la_reference = models.CharField(max_length=60, blank=True)
     notes = models.TextField(blank=True)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
 
     class Meta:
         ordering = ["-created_at"]

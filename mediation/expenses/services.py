@@ -72,7 +72,8 @@ def claim_record(
         claimant=claimant.strip(),
         description=description.strip(),
         amount=amount,
-        recorded_by=actor,
+        created_by=actor,
+        updated_by=actor,
     )
     for upload in receipts:
         data, content_type, extension = receipt_check(upload)
@@ -113,7 +114,8 @@ def claim_send(*, claim: ExpenseClaim, actor: Actor | None) -> ExpenseClaim:
     )
     claim.status = ClaimStatus.SENT
     claim.sent_on = timezone.localdate()
-    claim.save(update_fields=["status", "sent_on", "updated_at"])
+    claim.updated_by = actor
+    claim.save(update_fields=["status", "sent_on", "updated_at", "updated_by"])
     case_services.event_record(
         case=claim.case,
         kind="expense_sent",
@@ -139,6 +141,7 @@ def claim_settle(
     claim.settled_on = on
     claim.la_reference = la_reference
     claim.notes = notes
+    claim.updated_by = actor
     claim.save()
     case_services.event_record(
         case=claim.case,

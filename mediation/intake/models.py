@@ -1,9 +1,8 @@
 """Referrals held back by the spam checks, kept for staff to review (never thrown away)."""
 
-from django.conf import settings
 from django.db import models
 
-from mediation.core.models import BaseModel
+from mediation.core.models import BaseModel, actor_field
 
 
 class HeldReason(models.TextChoices):
@@ -50,13 +49,7 @@ class HeldReferral(BaseModel):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    reviewed_by = actor_field()
     reviewed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

@@ -12,7 +12,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
-from mediation.core.models import BaseModel
+from mediation.core.models import ActorStampedModel, BaseModel
 from mediation.meetings.choices import (
     DEFAULT_DURATION_MINUTES,
     InvitationKind,
@@ -23,7 +23,7 @@ from mediation.meetings.choices import (
 )
 
 
-class Meeting(BaseModel):
+class Meeting(ActorStampedModel):
     case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="meetings")
     format = models.CharField(max_length=10, choices=MeetingFormat.choices)
     starts_at = models.DateTimeField()
@@ -49,13 +49,6 @@ class Meeting(BaseModel):
     sequence = models.PositiveIntegerField(default=0)
     # The case's stage before the meeting was arranged (restored if the meeting is cancelled).
     stage_before = models.CharField(max_length=30, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
     held_recorded_at = models.DateTimeField(null=True, blank=True)
     cancelled_at = models.DateTimeField(null=True, blank=True)
     cancellation_reason = models.TextField(blank=True)
@@ -107,7 +100,7 @@ def place_label(
     return f"By phone: {' '.join(dial_in.split())}"
 
 
-class MeetingChange(BaseModel):
+class MeetingChange(ActorStampedModel):
     """One reschedule: what moved, why, who changed it and when (never edited)."""
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="changes")
@@ -118,13 +111,6 @@ class MeetingChange(BaseModel):
     from_place = models.TextField()
     to_place = models.TextField()
     reason = models.TextField()
-    changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
 
     class Meta:
         ordering = ["-created_at"]
@@ -144,7 +130,7 @@ class MeetingChange(BaseModel):
         return self.from_place != self.to_place
 
 
-class Invitation(BaseModel):
+class Invitation(ActorStampedModel):
     """One e-mail with a calendar file sent to one person: invitation, update or cancellation.
 
     The person is a participant of the case, or (`user`) the mediator allocated to it.
@@ -171,13 +157,6 @@ class Invitation(BaseModel):
     email_address = models.EmailField()
     sent_at = models.DateTimeField()
     email_id = models.UUIDField(null=True, blank=True, help_text="The OutboundEmail sent.")
-    sent_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
 
     class Meta:
         ordering = ["-sent_at"]

@@ -67,7 +67,7 @@ def current_meeting(*, case: Case) -> Meeting | None:
 
 
 def meeting_changes(*, meeting: Meeting) -> QuerySet[MeetingChange]:
-    return meeting.changes.select_related("changed_by").order_by("-created_at")
+    return meeting.changes.select_related("created_by").order_by("-created_at")
 
 
 def meeting_reminders(*, meeting: Meeting) -> QuerySet[Reminder]:
@@ -76,7 +76,7 @@ def meeting_reminders(*, meeting: Meeting) -> QuerySet[Reminder]:
 
 def meeting_invitations(*, meeting: Meeting) -> QuerySet[Invitation]:
     """Every invitation, update and cancellation sent for the meeting, the latest first."""
-    return meeting.invitations.select_related("sent_by").order_by("-sent_at")
+    return meeting.invitations.select_related("created_by").order_by("-sent_at")
 
 
 def reminders_due(*, now: dt.datetime) -> QuerySet[Reminder]:

@@ -246,7 +246,7 @@ def _check_can_arrange(case: Case) -> None:
 
 
 def _meeting_create(case: Case, plan: MeetingPlan, actor: Actor | None) -> Meeting:
-    meeting = Meeting(case=case, stage_before=case.stage, created_by=actor)
+    meeting = Meeting(case=case, stage_before=case.stage, created_by=actor, updated_by=actor)
     _set_plan(meeting, plan)
     try:
         with transaction.atomic():
@@ -316,7 +316,8 @@ def _change_record(
         from_place=meeting.place,
         to_place=plan.place,
         reason=reason.strip(),
-        changed_by=actor,
+        created_by=actor,
+        updated_by=actor,
     )
 
 
@@ -345,6 +346,7 @@ def meeting_reschedule(
     lines = [f"Was {presenters.meeting_when(meeting)}."]
     _set_plan(meeting, plan)
     meeting.sequence += 1
+    meeting.updated_by = actor
     meeting.save()
     _sync_meeting_date(case)
     _reminders_supersede(meeting)
@@ -376,6 +378,7 @@ def meeting_cancel(*, meeting: Meeting, reason: str, actor: Actor | None) -> Mee
     meeting.cancelled_at = timezone.now()
     meeting.cancellation_reason = reason.strip()
     meeting.sequence += 1
+    meeting.updated_by = actor
     meeting.save()
     _reminders_supersede(meeting)
     _sync_meeting_date(case)
@@ -420,7 +423,8 @@ def meeting_mark_held(
         )
     meeting.status = MeetingStatus.HELD
     meeting.held_recorded_at = timezone.now()
-    meeting.save(update_fields=["status", "held_recorded_at", "updated_at"])
+    meeting.updated_by = actor
+    meeting.save(update_fields=["status", "held_recorded_at", "updated_at", "updated_by"])
     _reminders_supersede(meeting)
     _sync_meeting_date(case)
     if concluded and not case.is_disagreement_resolution:
@@ -519,7 +523,8 @@ def _invitation_send(
         email_address=person.email,
         sent_at=timezone.now(),
         email_id=email.pk if email is not None else None,
-        sent_by=actor,
+        created_by=actor,
+        updated_by=actor,
     )
 
 

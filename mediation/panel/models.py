@@ -11,11 +11,11 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
-from mediation.core.models import BaseModel
+from mediation.core.models import ActorStampedModel, actor_field
 from mediation.panel.choices import AccreditationRegister
 
 
-class MediatorProfile(BaseModel):
+class MediatorProfile(ActorStampedModel):
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="mediator_profile"
     )
@@ -43,9 +43,6 @@ class MediatorProfile(BaseModel):
     available = models.BooleanField(default=True, help_text="Taking new cases.")
     availability_notes = models.CharField(max_length=200, blank=True)
     max_open_cases = models.PositiveSmallIntegerField(default=6)
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
 
     class Meta:
         ordering = ["user__full_name"]
@@ -65,7 +62,7 @@ class MediatorProfile(BaseModel):
         return self.get_register_display() if self.register else ""
 
 
-class ConflictDeclaration(BaseModel):
+class ConflictDeclaration(ActorStampedModel):
     """A mediator's declared conflict of interest (past work for an LA, a school, a family...)."""
 
     mediator = models.ForeignKey(
@@ -82,13 +79,8 @@ class ConflictDeclaration(BaseModel):
     family_child_date_of_birth = models.DateField(null=True, blank=True)
     description = models.TextField()
     declared_on = models.DateField()
-    declared_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
     withdrawn_at = models.DateTimeField(null=True, blank=True)
-    withdrawn_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    withdrawn_by = actor_field()
     withdrawal_reason = models.TextField(blank=True)
 
     class Meta:
@@ -133,7 +125,7 @@ class ConflictDeclaration(BaseModel):
         return f"the {self.family_surname} family"
 
 
-class Allocation(BaseModel):
+class Allocation(ActorStampedModel):
     """A mediator allocated to a case. Reallocation ends the current one and keeps the reason."""
 
     case = models.ForeignKey(
@@ -142,14 +134,9 @@ class Allocation(BaseModel):
     mediator = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="mediator_allocations"
     )
-    allocated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
     allocated_at = models.DateTimeField()
     ended_at = models.DateTimeField(null=True, blank=True)
-    ended_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    ended_by = actor_field()
     end_reason = models.TextField(blank=True)
 
     class Meta:

@@ -184,7 +184,7 @@ def conflicts_of(
     *, mediator: User, include_withdrawn: bool = True
 ) -> QuerySet[ConflictDeclaration]:
     qs = ConflictDeclaration.objects.filter(mediator=mediator).select_related(
-        "organisation", "declared_by", "withdrawn_by"
+        "organisation", "created_by", "withdrawn_by"
     )
     if not include_withdrawn:
         qs = qs.filter(withdrawn_at__isnull=True)
@@ -561,7 +561,7 @@ def mediator_assess(*, case: Case, mediator: User, today: dt.date | None = None)
 def current_allocation(*, case: Case) -> Allocation | None:
     return (
         Allocation.objects.filter(case=case, ended_at__isnull=True)
-        .select_related("mediator", "allocated_by")
+        .select_related("mediator", "created_by")
         .first()
     )
 
@@ -574,9 +574,7 @@ def current_mediator(*, case: Case) -> User | None:
 
 def allocation_history(*, case: Case) -> QuerySet[Allocation]:
     """Every allocation of the case, the latest first (ended ones keep their reason)."""
-    return Allocation.objects.filter(case=case).select_related(
-        "mediator", "allocated_by", "ended_by"
-    )
+    return Allocation.objects.filter(case=case).select_related("mediator", "created_by", "ended_by")
 
 
 def cases_allocated_to(*, mediator: User, include_closed: bool = False) -> QuerySet[Case]:

@@ -102,7 +102,7 @@ def profile_save(
         )
 
     profile = MediatorProfile.objects.filter(user=mediator).first() or MediatorProfile(
-        user=mediator
+        user=mediator, created_by=actor
     )
     profile.register = register
     profile.register_other = register_other.strip() if register == "other" else ""
@@ -202,7 +202,8 @@ def conflict_declare(
         family_child_date_of_birth=family_child_date_of_birth if organisation is None else None,
         description=description.strip(),
         declared_on=declared_on,
-        declared_by=actor,
+        created_by=actor,
+        updated_by=actor,
     )
     _tell_cases_touched(conflict, actor)
     return conflict
@@ -220,6 +221,7 @@ def conflict_withdraw(
         withdrawn_by=actor,
         withdrawal_reason=reason.strip(),
         updated_at=timezone.now(),
+        updated_by=actor,
     )
     if not updated:
         raise ConflictError("This declaration has already been withdrawn.")
@@ -267,7 +269,11 @@ def _allocation_create(
     try:
         with transaction.atomic():
             return Allocation.objects.create(
-                case=case, mediator=mediator, allocated_by=actor, allocated_at=now
+                case=case,
+                mediator=mediator,
+                allocated_at=now,
+                created_by=actor,
+                updated_by=actor,
             )
     except IntegrityError as exc:
         raise ConflictError(
@@ -346,7 +352,10 @@ def mediator_allocate(
         current.ended_at = now
         current.ended_by = actor
         current.end_reason = reason.strip()
-        current.save(update_fields=["ended_at", "ended_by", "end_reason", "updated_at"])
+        current.updated_by = actor
+        current.save(
+            update_fields=["ended_at", "ended_by", "end_reason", "updated_at", "updated_by"]
+        )
         previous = current.mediator
     allocation = _allocation_create(case, mediator, actor, now)
     _record_allocation(case, mediator, previous, reason, actor)

@@ -9,11 +9,10 @@ view that asks the policy first.
 
 import uuid
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
-from mediation.core.models import BaseModel
+from mediation.core.models import ActorStampedModel, actor_field
 from mediation.preparation.choices import (
     CHILD_VIEWS_QUESTIONS,
     FILE_MIMETYPES,
@@ -24,7 +23,7 @@ from mediation.preparation.choices import (
 )
 
 
-class IntroContact(BaseModel):
+class IntroContact(ActorStampedModel):
     """The mediator (or a caseworker) introduced themselves to a party and explained the meeting."""
 
     case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="intro_contacts")
@@ -37,16 +36,7 @@ class IntroContact(BaseModel):
         max_length=150, blank=True, help_text="Who they spoke to, or wrote to, for the party."
     )
     notes = models.TextField(blank=True)
-    made_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="intro_contacts_made",
-        help_text="The member of staff who made the contact.",
-    )
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    made_by = actor_field(help_text="The member of staff who made the contact.")
 
     class Meta:
         ordering = ["-contacted_on", "-created_at"]
@@ -60,18 +50,11 @@ def summary_file_path(instance: "CaseSummary", filename: str) -> str:
     return f"preparation/summaries/{uuid.uuid4().hex}.{instance.file_kind or 'bin'}"
 
 
-class CaseSummary(BaseModel):
+class CaseSummary(ActorStampedModel):
     """One party's case summary: typed, or an uploaded PDF or Word document, or both."""
 
     case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="summaries")
     party = models.ForeignKey("cases.Party", on_delete=models.CASCADE, related_name="summaries")
-    submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="case_summaries_submitted",
-    )
     submitted_by_name = models.CharField(
         max_length=150, help_text="Who wrote or sent it, for the party."
     )
@@ -87,13 +70,7 @@ class CaseSummary(BaseModel):
         null=True, blank=True, help_text="When it was last sent to the other parties."
     )
     withdrawn_at = models.DateTimeField(null=True, blank=True)
-    withdrawn_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    withdrawn_by = actor_field()
     withdrawn_reason = models.TextField(blank=True)
 
     class Meta:
@@ -128,7 +105,7 @@ class CaseSummary(BaseModel):
         return FILE_MIMETYPES.get(FileKind(self.file_kind), "application/octet-stream")
 
 
-class ChildViews(BaseModel):
+class ChildViews(ActorStampedModel):
     """The child's or young person's views ("my views"), or how they will join the meeting.
 
     Where a parent is the party, the mediator must take reasonable steps to find out the child's
@@ -155,9 +132,6 @@ class ChildViews(BaseModel):
     mediator_agrees = models.BooleanField(default=False)
     completed_on = models.DateField()
     visibility = models.CharField(max_length=15, choices=Visibility.choices)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
 
     class Meta:
         verbose_name_plural = "child's views"

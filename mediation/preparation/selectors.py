@@ -25,7 +25,7 @@ def summary_get(*, summary_id: UUID | str) -> CaseSummary | None:
     try:
         return (
             CaseSummary.objects.select_related(
-                "case", "case__service", "party", "party__organisation", "submitted_by"
+                "case", "case__service", "party", "party__organisation", "created_by"
             )
             .filter(pk=summary_id)
             .first()
@@ -37,7 +37,7 @@ def summary_get(*, summary_id: UUID | str) -> CaseSummary | None:
 def summaries_for_case(*, case: Case, include_withdrawn: bool = False) -> QuerySet[CaseSummary]:
     """Every summary on the case (for the service's staff), oldest first."""
     qs = CaseSummary.objects.filter(case=case).select_related(
-        "party", "party__organisation", "submitted_by"
+        "party", "party__organisation", "created_by"
     )
     if not include_withdrawn:
         qs = qs.filter(withdrawn_at__isnull=True)
@@ -58,7 +58,7 @@ def summaries_for_party_view(*, party: Party) -> list[CaseSummary]:
 
 
 def child_views_for_case(*, case: Case) -> ChildViews | None:
-    return ChildViews.objects.filter(case=case).select_related("recorded_by").first()
+    return ChildViews.objects.filter(case=case).select_related("updated_by").first()
 
 
 def child_views_readable_by_party(*, party: Party) -> ChildViews | None:

@@ -84,7 +84,8 @@ def intro_contact_record(
         spoke_to=spoke_to.strip(),
         notes=notes.strip(),
         made_by=made_by,
-        recorded_by=actor,
+        created_by=actor,
+        updated_by=actor,
     )
     who = made_by.full_name if made_by is not None else "The service"
     detail = f"{ContactMethod(method).label}, {contacted_on.day} {contacted_on:%B %Y}, by {who}"
@@ -161,7 +162,8 @@ def summary_submit(
             summary = CaseSummary(
                 case=case,
                 party=party,
-                submitted_by=actor,
+                created_by=actor,
+                updated_by=actor,
                 submitted_by_name=name[:150],
                 text=text,
                 visibility=visibility,
@@ -216,7 +218,16 @@ def summary_withdraw(*, summary: CaseSummary, actor: Actor | None, reason: str =
     summary.withdrawn_at = timezone.now()
     summary.withdrawn_by = actor
     summary.withdrawn_reason = reason.strip()
-    summary.save(update_fields=["withdrawn_at", "withdrawn_by", "withdrawn_reason", "updated_at"])
+    summary.updated_by = actor
+    summary.save(
+        update_fields=[
+            "withdrawn_at",
+            "withdrawn_by",
+            "withdrawn_reason",
+            "updated_at",
+            "updated_by",
+        ]
+    )
     case_services.event_record(
         case=summary.case,
         kind="summary_withdrawn",
@@ -304,7 +315,10 @@ def summaries_exchange(*, case: Case, actor: Actor | None) -> ExchangeResult:
         raise ApplicationError(
             "Nobody can be sent the shared case summaries yet: " + "; ".join(result.not_sent) + "."
         )
-    CaseSummary.objects.filter(pk__in=sent_ids).update(exchanged_at=timezone.now())
+    now = timezone.now()
+    CaseSummary.objects.filter(pk__in=sent_ids).update(
+        exchanged_at=now, updated_at=now, updated_by=actor
+    )
     _exchange_recorded(case=case, result=result, actor=actor)
     return result
 
@@ -379,10 +393,12 @@ def child_views_record(
         "joins_meeting_note": joins_meeting_note.strip() if joins else "",
         "parent_agrees": parent_agrees if joins else False,
         "mediator_agrees": mediator_agrees if joins else False,
-        "recorded_by": actor,
+        "updated_by": actor,
         **given,
     }
-    views, created = ChildViews.objects.update_or_create(case=case, defaults=values)
+    views, created = ChildViews.objects.update_or_create(
+        case=case, defaults=values, create_defaults={**values, "created_by": actor}
+    )
     how = ChildViewsBy(completed_by).label
     case_services.event_record(
         case=case,

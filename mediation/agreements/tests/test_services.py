@@ -171,6 +171,22 @@ def test_the_outcome_can_be_corrected_and_the_change_is_on_the_timeline(
     assert Agreement.objects.filter(case=mediation_case).count() == 1
 
 
+def test_a_corrected_outcome_keeps_who_recorded_it_and_who_corrected_it(
+    mediation_case: Any, mediator: Any, staff: Any
+) -> None:
+    started(mediation_case, mediator, "full_agreement")
+    coordinator = staff("coordinator")
+    services.outcome_record(
+        case=mediation_case, outcome="partial_agreement", concluded_on=AGREED_ON, actor=coordinator
+    )
+    outcome = selectors.outcome_for_case(case=mediation_case)
+    assert outcome is not None
+    assert (outcome.created_by, outcome.updated_by) == (mediator, coordinator)
+    agreement = selectors.agreement_for_case(case=mediation_case, include_draft=True)
+    assert agreement is not None
+    assert (agreement.created_by, agreement.updated_by) == (mediator, mediator)
+
+
 def test_an_empty_draft_goes_when_the_outcome_changes_to_no_agreement_but_content_stays(
     mediation_case: Any, mediator: Any
 ) -> None:
@@ -690,7 +706,7 @@ def test_each_partys_confirmation_is_recorded_once(
         confirmed_on=dt.date(2026, 3, 30),
         actor=mediator,
     )
-    assert confirmation.recorded_by == mediator
+    assert confirmation.created_by == mediator
     with pytest.raises(ConflictError, match="already confirmed"):
         services.agreement_confirm(
             agreement=agreement,

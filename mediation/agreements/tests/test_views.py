@@ -146,7 +146,7 @@ def test_the_mediator_allocated_through_the_panel_manages_the_agreement(
     Allocation.objects.create(
         case=partial_agreement.case,
         mediator=allocated,
-        allocated_by=coordinator,
+        created_by=coordinator,
         allocated_at=timezone.now(),
     )
     assert client.get(url).status_code == 200

@@ -354,7 +354,7 @@ def test_issuing_updates_the_clock_and_the_timeline_and_closes_a_declined_case(
     assert "Certificate LDN-C-2026-0001 issued (mediation not wanted)" in titles
     assert "Case closed" in titles
     issued_event = case.events.get(kind="certificate_issued")
-    assert issued_event.actor == certificate.issued_by
+    assert issued_event.actor == certificate.created_by
     assert "Sent by email to alex.morgan@family.example" in issued_event.description
 
 
@@ -473,6 +473,7 @@ def test_withdrawing_keeps_the_record_and_lets_a_new_certificate_replace_it(
     first.refresh_from_db()
     assert first.status == CertificateStatus.WITHDRAWN
     assert first.withdrawn_by == coordinator
+    assert first.updated_by == coordinator
     assert first.withdrawn_at is not None
     assert first.withdrawal_reason == "The child's surname was spelt wrongly."
     # No certificate is valid now, so the clock shows one is due again.

@@ -225,7 +225,7 @@ def test_issuing_checks_the_details_then_issues_once(
     )
     page = issued.content.decode()
     assert "Certificate LDN-C-2026-0001 issued and emailed to alex.morgan@family.example" in page
-    assert certificate.issued_by == client.user
+    assert certificate.created_by == client.user
     assert certificate.issuer_name == "Priya Shah"
     assert len([m for m in mail.outbox if m.attachments]) == 1
 

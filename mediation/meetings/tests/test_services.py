@@ -336,13 +336,14 @@ def test_rescheduling_keeps_the_history_and_sends_an_update(
         actor=coordinator,
     )
     assert moved.sequence == 1
+    assert moved.updated_by == coordinator
     change = MeetingChange.objects.get(meeting=meeting)
     assert change.from_starts_at == london(2026, 4, 8)
     assert change.to_starts_at == london(2026, 4, 9, 13, 30)
     assert change.from_place == "By video: https://meet.example/abc-defg-hij"
     assert change.to_place.startswith("In person at Northbrook Primary School")
     assert change.reason == "The LA officer is on leave on the 8th."
-    assert change.changed_by == coordinator
+    assert change.created_by == coordinator
     case = moved.case
     case.refresh_from_db()
     assert case.meeting_on == dt.date(2026, 4, 9)

@@ -46,6 +46,7 @@ def test_profile_save_creates_then_updates_one_profile(
     assert profile.languages == ["English", "Bengali", "British Sign Language"]
     assert profile.registration_number == "SEND-0412"
     assert profile.updated_by == manager
+    assert profile.created_by == manager
     again = services.profile_save(
         mediator=helen,
         actor=manager,
@@ -153,7 +154,7 @@ def test_declaring_a_conflict_on_a_case_already_held_flags_the_case(
         organisation=case.local_authority,
         description="I have just taken a job with Islington.",
     )
-    assert conflict.declared_by == helen
+    assert conflict.created_by == helen
     assert conflict.declared_on == timezone.localdate()
     event = case.events.get(kind="mediator_conflict_declared")
     assert event.title == "Helen Marsh declared a conflict of interest"
@@ -175,6 +176,7 @@ def test_withdrawing_keeps_the_declaration_with_its_reason(
     conflict.refresh_from_db()
     assert conflict.withdrawn_at is not None
     assert conflict.withdrawn_by == manager
+    assert conflict.updated_by == manager
     assert conflict.withdrawal_reason == "Declared in error"
     with pytest.raises(ConflictError, match="already been withdrawn"):
         services.conflict_withdraw(conflict=conflict, actor=manager, reason="Again")
@@ -195,7 +197,7 @@ def test_allocating_a_mediator_records_it_and_tells_them(
     case = mediation_case()
     allocation = services.mediator_allocate(case=case, mediator=daniel, actor=coordinator)
     assert allocation.is_current
-    assert allocation.allocated_by == coordinator
+    assert allocation.created_by == coordinator
     assert selectors.current_mediator(case=case) == daniel
     event = case.events.get(kind="mediator_allocated")
     assert event.title == "Mediator allocated: Daniel Reyes"
@@ -233,6 +235,7 @@ def test_reallocation_needs_a_reason_and_keeps_it(
     first.refresh_from_db()
     assert first.ended_at is not None
     assert first.ended_by == coordinator
+    assert first.updated_by == coordinator
     assert first.end_reason == "Helen is away on the meeting date"
     assert second.is_current
     assert selectors.current_mediator(case=case) == daniel

@@ -327,7 +327,7 @@ def test_a_mediator_declares_a_conflict_with_a_family(
     assert response.status_code == 302
     (conflict,) = selectors.conflicts_of(mediator=daniel)
     assert conflict.family_surname == "Morgan"
-    assert conflict.declared_by == daniel
+    assert conflict.created_by == daniel
     # Sam Morgan's case: Daniel is no longer offered.
     eligible, excluded = selectors.suggest_mediators(case=world["case"])
     assert daniel not in [s.mediator for s in eligible]

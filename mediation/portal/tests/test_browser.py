@@ -100,7 +100,7 @@ def test_an_la_officer_prepares_for_mediation_on_the_partner_side(
     summary = CaseSummary.objects.get(party=m.la)
     assert summary.visibility == "shared"
     assert summary.file_name == "Islington summary.pdf"
-    assert summary.submitted_by == m.la_officer
+    assert summary.created_by == m.la_officer
 
     # The family's shared summary opens; its "mediator only" one does not, even by its address.
     page.get_by_role("link", name="Case summary from The family").click()

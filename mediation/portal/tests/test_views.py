@@ -324,7 +324,7 @@ def test_an_la_officer_sends_a_shared_summary(
     )
     assert response.status_code == 302
     summary = CaseSummary.objects.get()
-    assert (summary.party, summary.visibility, summary.submitted_by) == (
+    assert (summary.party, summary.visibility, summary.created_by) == (
         m.la,
         "shared",
         m.la_officer,

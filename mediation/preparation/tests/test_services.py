@@ -48,7 +48,7 @@ def test_an_introductory_contact_is_recorded_on_the_timeline(mediation_case: Med
         actor=m.coordinator,
     )
     assert contact.made_by == m.mediator
-    assert contact.recorded_by == m.coordinator
+    assert contact.created_by == m.coordinator
     [event] = _events(m.case, "intro_contact")
     assert event.title == "Introductory contact with Islington"
     assert "Phone call" in event.description
@@ -416,6 +416,23 @@ def test_the_childs_views_are_recorded_then_updated(mediation_case: MediationCas
     assert views.visibility == "mediator_only"
     titles = [e.title for e in m.case.events.filter(kind="child_views").order_by("at", "id")]
     assert titles == ["The child's views recorded", "The child's views updated"]
+
+
+def test_the_childs_views_keep_who_recorded_them_and_who_changed_them(
+    mediation_case: MediationCase,
+) -> None:
+    m = mediation_case
+    common: dict[str, Any] = {
+        "case": m.case,
+        "completed_by": "child_with_help",
+        "completed_on": timezone.localdate(),
+        "visibility": "shared",
+        "answers": {"what_i_like": "Lego and swimming"},
+    }
+    services.child_views_record(**common, actor=m.mediator)
+    services.child_views_record(**common, actor=m.coordinator)
+    views = ChildViews.objects.get()
+    assert (views.created_by, views.updated_by) == (m.mediator, m.coordinator)
 
 
 def test_joining_part_of_the_meeting_needs_the_parent_and_the_mediator(

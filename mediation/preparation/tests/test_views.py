@@ -315,7 +315,7 @@ def test_a_coordinator_uploads_the_familys_summary_as_mediator_only(
         "mediator_only",
         "Our view.pdf",
     )
-    assert summary.submitted_by == m.coordinator
+    assert summary.created_by == m.coordinator
     download = client.get(_summary_url("preparation:summary-file", summary))
     assert b"".join(download.streaming_content) == content
 
