@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 from uuid import UUID
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
@@ -17,7 +17,9 @@ from mediation.advice import presenters, selectors, services
 from mediation.advice.forms import BookCallForm, DecisionForm, LaToldForm, RecordCallForm
 from mediation.advice.models import CallStatus
 from mediation.cases.access import case_or_404
+from mediation.cases.pages import case_form_page
 from mediation.core.actions import submit
+from mediation.core.lookups import found_or_404
 from mediation.directory import selectors as directory_selectors
 
 if TYPE_CHECKING:
@@ -27,9 +29,7 @@ if TYPE_CHECKING:
 
 def _call(request: HttpRequest, call_id: UUID) -> InformationCall:
     """The call (404 if none), if this user may manage its case's information call (403)."""
-    call = selectors.call_get(call_id=call_id)
-    if call is None:
-        raise Http404("No such call")
+    call = found_or_404(selectors.call_get(call_id=call_id), "No such call")
     policy.require(request.user, "mias.manage", call.case)
     return call
 
@@ -140,13 +140,4 @@ def la_told(request: HttpRequest, case_id: UUID) -> HttpResponse:
         success="Recorded when the local authority was told",
         redirect_to=presenters.case_url(case),
     )
-    return done or render(
-        request,
-        "cases/form_page.html",
-        {
-            "title": "Record when the local authority was told",
-            "case": case,
-            "form": form,
-            "submit": "Save",
-        },
-    )
+    return done or case_form_page(request, case, form, "Record when the local authority was told")

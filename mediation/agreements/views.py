@@ -24,59 +24,33 @@ from mediation.agreements.forms import (
     item_initial,
     new_item_initial,
 )
-from mediation.cases.access import case_or_404
+from mediation.cases.access import case_or_404, party_or_404
+from mediation.cases.pages import case_form_page, case_url
 from mediation.core.actions import run, submit
+from mediation.core.lookups import found_or_404
 
 if TYPE_CHECKING:
     from uuid import UUID
 
     from django import forms
 
-    from mediation.agreements.models import Agreement, AgreementItem, Outcome
-    from mediation.cases.models import Case, Party
+    from mediation.agreements.models import Agreement, Outcome
+    from mediation.cases.models import Case
 
 
 def _agreement_or_404(case: Case) -> Agreement:
     agreement = selectors.agreement_for_case(case=case, include_draft=True)
-    if agreement is None:
-        raise Http404("This case has no written agreement")
-    return agreement
-
-
-def _item_or_404(agreement: Agreement, item_id: UUID) -> AgreementItem:
-    item = selectors.agreement_item_get(agreement=agreement, item_id=item_id)
-    if item is None:
-        raise Http404("No such item in this agreement")
-    return item
-
-
-def _party_or_404(case: Case, party_id: UUID) -> Party:
-    party = selectors.party_get(case=case, party_id=party_id)
-    if party is None:
-        raise Http404("No such party in this case")
-    return party
-
-
-def _case_url(case: Case) -> str:
-    return reverse("casework:detail", kwargs={"case_id": case.pk})
+    return found_or_404(agreement, "This case has no written agreement")
 
 
 def _builder_url(case: Case) -> str:
     return reverse("agreements:builder", kwargs={"case_id": case.pk})
 
 
-def _form_page(
-    request: HttpRequest, case: Case, form: forms.Form, title: str, submit_label: str = "Save"
-) -> HttpResponse:
-    """One form about the agreement, with a way back to it (agreements/form_page.html)."""
-    context = {
-        "title": title,
-        "case": case,
-        "form": form,
-        "submit": submit_label,
-        "back_url": _builder_url(case),
-    }
-    return render(request, "agreements/form_page.html", context)
+def _form_page(request: HttpRequest, case: Case, form: forms.Form, title: str) -> HttpResponse:
+    """One form about the agreement, with a way back to it."""
+    back = {"back_to": _builder_url(case), "back_text": "Back to the agreement"}
+    return case_form_page(request, case, form, title, **back)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -115,7 +89,7 @@ def outcome(request: HttpRequest, case_id: UUID) -> HttpResponse:
 
 def _after_outcome(case: Case, record: Outcome) -> str:
     """An outcome with an agreement goes on to writing it; any other, back to the case."""
-    return _builder_url(case) if record.outcome in AGREEMENT_OUTCOMES else _case_url(case)
+    return _builder_url(case) if record.outcome in AGREEMENT_OUTCOMES else case_url(case)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -244,7 +218,7 @@ def item_add(request: HttpRequest, case_id: UUID) -> HttpResponse:
 def item_change(request: HttpRequest, case_id: UUID, item_id: UUID) -> HttpResponse:
     case = case_or_404(request, case_id, "agreement.manage")
     agreement = _agreement_or_404(case)
-    item = _item_or_404(agreement, item_id)
+    item = found_or_404(selectors.agreement_item_get(agreement=agreement, item_id=item_id))
     if not agreement.is_draft:
         return redirect(_builder_url(case))
     form = _item_form(request, case, agreement, item_initial(item))
@@ -265,7 +239,7 @@ def item_change(request: HttpRequest, case_id: UUID, item_id: UUID) -> HttpRespo
 def item_remove(request: HttpRequest, case_id: UUID, item_id: UUID) -> HttpResponse:
     case = case_or_404(request, case_id, "agreement.manage")
     agreement = _agreement_or_404(case)
-    item = _item_or_404(agreement, item_id)
+    item = found_or_404(selectors.agreement_item_get(agreement=agreement, item_id=item_id))
     if not agreement.is_draft:
         return redirect(_builder_url(case))
     if request.method == "POST":
@@ -342,7 +316,7 @@ def pdf(request: HttpRequest, case_id: UUID) -> HttpResponse:
 def send(request: HttpRequest, case_id: UUID, party_id: UUID) -> HttpResponse:
     case = case_or_404(request, case_id, "agreement.manage")
     agreement = _agreement_or_404(case)
-    party = _party_or_404(case, party_id)
+    party = party_or_404(case, party_id)
     return run(
         request,
         lambda: services.agreement_send(agreement=agreement, party=party, actor=signed_in(request)),

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -21,6 +21,7 @@ from mediation.certificates.choices import CertificateKind
 from mediation.certificates.forms import ConfirmIssueForm, IssueForm, VerifyForm, WithdrawForm
 from mediation.core.actions import Refused, attempt, run
 from mediation.core.errors import ConflictError
+from mediation.core.lookups import found_or_404
 
 if TYPE_CHECKING:
     from uuid import UUID
@@ -32,9 +33,7 @@ if TYPE_CHECKING:
 
 def _certificate_or_404(certificate_id: UUID) -> Certificate:
     certificate = selectors.certificate_get(certificate_id=certificate_id)
-    if certificate is None:
-        raise Http404("No such certificate")
-    return certificate
+    return found_or_404(certificate, "No such certificate")
 
 
 def _detail_url(certificate: Certificate) -> str:

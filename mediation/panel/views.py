@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 from uuid import UUID
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
@@ -14,6 +14,7 @@ from mediation import policy
 from mediation.accounts.actors import signed_in
 from mediation.cases.access import case_or_404
 from mediation.core.actions import submit
+from mediation.core.lookups import found_or_404
 from mediation.panel import presenters, selectors, services
 from mediation.panel.forms import AllocateForm, ConflictForm, ProfileForm, WithdrawConflictForm
 
@@ -93,9 +94,7 @@ def conflict_new(request: HttpRequest, user_id: UUID) -> HttpResponse:
 @policy.policy_required("panel.view")
 @require_http_methods(["GET", "POST"])
 def conflict_withdraw(request: HttpRequest, conflict_id: UUID) -> HttpResponse:
-    conflict = selectors.conflict_get(conflict_id=conflict_id)
-    if conflict is None:
-        raise Http404("No such declaration")
+    conflict = found_or_404(selectors.conflict_get(conflict_id=conflict_id), "No such declaration")
     mediator = policy.authorised(request.user, "conflict.declare", conflict.mediator)
     if not conflict.is_current:
         messages.info(request, "That declaration was already withdrawn")

@@ -7,10 +7,12 @@ and for an action, the party must be the partner's own and the case open (403).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from uuid import UUID
 
-from django.http import Http404, HttpRequest, HttpResponse, QueryDict
+from django import forms
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
@@ -21,7 +23,8 @@ from mediation.agreements import selectors as agreement_selectors
 from mediation.agreements import services as agreement_services
 from mediation.cases import parties as case_parties
 from mediation.cases.access import case_or_404
-from mediation.core.actions import submit
+from mediation.core.actions import posted, submit, uploaded
+from mediation.core.lookups import found_or_404
 from mediation.meetings import calendar as meeting_calendar
 from mediation.meetings import presenters as meeting_presenters
 from mediation.meetings import selectors as meeting_selectors
@@ -38,21 +41,10 @@ from mediation.preparation import services as preparation_services
 from mediation.preparation.choices import Visibility
 
 if TYPE_CHECKING:
-    from django import forms
-    from django.core.files.uploadedfile import UploadedFile
-    from django.utils.datastructures import MultiValueDict
+    from collections.abc import Callable
 
     from mediation.agreements.models import Agreement
     from mediation.cases.models import Case, Participant, Party
-
-
-def _posted(request: HttpRequest) -> QueryDict | None:
-    """The form data of a POST (even an empty one binds the form), or None for a GET."""
-    return request.POST if request.method == "POST" else None
-
-
-def _uploaded(request: HttpRequest) -> MultiValueDict[str, UploadedFile] | None:
-    return request.FILES if request.method == "POST" else None
 
 
 def _own_party(request: HttpRequest, case: Case, action: str | None = None) -> Party:
@@ -61,23 +53,12 @@ def _own_party(request: HttpRequest, case: Case, action: str | None = None) -> P
     party = selectors.partner_party(user=signed_in(request), case=case)
     if action is not None:
         return policy.authorised(request.user, action, party)
-    if party is None:
-        raise Http404("Not a party to this case")
-    return party
-
-
-def _participant(party: Party, participant_id: UUID) -> Participant:
-    participant = selectors.participant_of_party(party=party, participant_id=participant_id)
-    if participant is None:
-        raise Http404("No such person")
-    return participant
+    return found_or_404(party, "Not a party to this case")
 
 
 def _agreement(party: Party) -> Agreement:
     agreement = agreement_selectors.agreement_for_party(party=party)
-    if agreement is None:
-        raise Http404("No agreement to show")
-    return agreement
+    return found_or_404(agreement, "No agreement to show")
 
 
 def _case_url(case: Case) -> str:
@@ -91,11 +72,18 @@ def _private(response: HttpResponse) -> HttpResponse:
 
 
 def _form_page(
-    request: HttpRequest, case: Case, party: Party, form: forms.Form, title: str, **extra: object
+    request: HttpRequest,
+    case: Case,
+    party: Party,
+    form: forms.Form,
+    title: str,
+    *,
+    template: str = "portal/form_page.html",
+    **extra: object,
 ) -> HttpResponse:
-    """The one-question pages (portal/form_page.html)."""
+    """A page with one question for the partner's party (by default portal/form_page.html)."""
     context = {"title": title, "case": case, "party": party, "form": form, **extra}
-    return render(request, "portal/form_page.html", context)
+    return render(request, template, context)
 
 
 @policy.policy_required("partner.workspace")
@@ -144,7 +132,7 @@ def case(request: HttpRequest, case_id: UUID) -> HttpResponse:
 def attendance(request: HttpRequest, case_id: UUID) -> HttpResponse:
     case = case_or_404(request, case_id, "portal.case.view")
     party = _own_party(request, case, "portal.party.act")
-    form = ConfirmForm(_posted(request))
+    form = ConfirmForm(posted(request))
     done = submit(
         request,
         form,
@@ -152,16 +140,10 @@ def attendance(request: HttpRequest, case_id: UUID) -> HttpResponse:
         success=f"You have confirmed that {party.name} will attend",
         redirect_to=_case_url(case),
     )
-    return done or render(
-        request,
-        "portal/attendance.html",
-        {
-            "title": "Confirm you will attend",
-            "case": case,
-            "party": party,
-            "form": form,
-            "meeting": meeting_presenters.meeting_for_party(case=case, party=party),
-        },
+    meeting = meeting_presenters.meeting_for_party(case=case, party=party)
+    title = "Confirm you will attend"
+    return done or _form_page(
+        request, case, party, form, title, template="portal/attendance.html", meeting=meeting
     )
 
 
@@ -173,7 +155,7 @@ def participant_add(request: HttpRequest, case_id: UUID) -> HttpResponse:
     party = _own_party(request, case, "portal.party.act")
     user = signed_in(request)
     initial = presenters.participant_initial(user=user, themselves=bool(request.GET.get("me")))
-    form = ParticipantForm(_posted(request), initial=initial)
+    form = ParticipantForm(posted(request), initial=initial)
     done = submit(
         request,
         form,
@@ -198,60 +180,65 @@ def participant_add(request: HttpRequest, case_id: UUID) -> HttpResponse:
     )
 
 
-@policy.policy_required("partner.workspace")
-@require_http_methods(["GET", "POST"])
-def decision_maker(request: HttpRequest, case_id: UUID, participant_id: UUID) -> HttpResponse:
+@dataclass(frozen=True)
+class _AboutParticipant:
+    """A question the partner answers about one of the people their party sends (``{name}``
+    in the title and the success message is that person's name)."""
+
+    form: type[forms.Form]
+    act: Callable[..., Participant]
+    template: str
+    title: str
+    success: str
+
+
+_DECISION_MAKER = _AboutParticipant(
+    DecisionMakerForm,
+    case_parties.decision_maker_confirm,
+    "portal/decision_maker.html",
+    "Can {name} make decisions?",
+    "You have confirmed that {name} can make decisions",
+)
+_REMOVE = _AboutParticipant(
+    ConfirmForm,
+    case_parties.participant_remove,
+    "portal/participant_remove.html",
+    "Remove {name}",
+    "{name} will no longer attend",
+)
+
+
+def _about_participant(
+    request: HttpRequest, case_id: UUID, participant_id: UUID, question: _AboutParticipant
+) -> HttpResponse:
     case = case_or_404(request, case_id, "portal.case.view")
     party = _own_party(request, case, "portal.party.act")
-    participant = _participant(party, participant_id)
-    form = DecisionMakerForm(_posted(request))
+    found = selectors.participant_of_party(party=party, participant_id=participant_id)
+    participant = found_or_404(found, "No such person")
+    form = question.form(posted(request))
     done = submit(
         request,
         form,
-        lambda: case_parties.decision_maker_confirm(
-            participant=participant, actor=signed_in(request)
-        ),
-        success=f"You have confirmed that {participant.name} can make decisions",
+        lambda: question.act(participant=participant, actor=signed_in(request)),
+        success=question.success.format(name=participant.name),
         redirect_to=_case_url(case),
     )
-    return done or render(
-        request,
-        "portal/decision_maker.html",
-        {
-            "title": f"Can {participant.name} make decisions?",
-            "case": case,
-            "party": party,
-            "participant": participant,
-            "form": form,
-        },
+    title = question.title.format(name=participant.name)
+    return done or _form_page(
+        request, case, party, form, title, template=question.template, participant=participant
     )
+
+
+@policy.policy_required("partner.workspace")
+@require_http_methods(["GET", "POST"])
+def decision_maker(request: HttpRequest, case_id: UUID, participant_id: UUID) -> HttpResponse:
+    return _about_participant(request, case_id, participant_id, _DECISION_MAKER)
 
 
 @policy.policy_required("partner.workspace")
 @require_http_methods(["GET", "POST"])
 def participant_remove(request: HttpRequest, case_id: UUID, participant_id: UUID) -> HttpResponse:
-    case = case_or_404(request, case_id, "portal.case.view")
-    party = _own_party(request, case, "portal.party.act")
-    participant = _participant(party, participant_id)
-    form = ConfirmForm(_posted(request))
-    done = submit(
-        request,
-        form,
-        lambda: case_parties.participant_remove(participant=participant, actor=signed_in(request)),
-        success=f"{participant.name} will no longer attend",
-        redirect_to=_case_url(case),
-    )
-    return done or render(
-        request,
-        "portal/participant_remove.html",
-        {
-            "title": f"Remove {participant.name}",
-            "case": case,
-            "party": party,
-            "participant": participant,
-            "form": form,
-        },
-    )
+    return _about_participant(request, case_id, participant_id, _REMOVE)
 
 
 @policy.policy_required("partner.workspace")
@@ -261,7 +248,7 @@ def summary_submit(request: HttpRequest, case_id: UUID) -> HttpResponse:
     party = _own_party(request, case, "summary.submit")
     user = signed_in(request)
     initial = {"submitted_by_name": user.full_name}
-    form = SummaryForm(_posted(request), _uploaded(request), initial=initial)
+    form = SummaryForm(posted(request), uploaded(request), initial=initial)
     done = submit(
         request,
         form,
@@ -300,7 +287,7 @@ def dr_answer(request: HttpRequest, case_id: UUID) -> HttpResponse:
     party = _own_party(request, case, "portal.party.act")
     if not case.is_disagreement_resolution:
         raise Http404("This case is not disagreement resolution")
-    form = DRAnswerForm(_posted(request))
+    form = DRAnswerForm(posted(request))
     done = submit(
         request,
         form,
@@ -344,7 +331,7 @@ def agreement_confirm(request: HttpRequest, case_id: UUID) -> HttpResponse:
     party = _own_party(request, case, "agreement.confirm")
     agreement = _agreement(party)
     user = signed_in(request)
-    form = AgreementConfirmForm(_posted(request), initial={"confirmed_by_name": user.full_name})
+    form = AgreementConfirmForm(posted(request), initial={"confirmed_by_name": user.full_name})
     done = submit(
         request,
         form,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 from uuid import UUID
 
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, QueryDict
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -13,7 +13,7 @@ from mediation import policy
 from mediation.accounts.actors import signed_in
 from mediation.cases import clock
 from mediation.cases.access import case_or_404
-from mediation.core.actions import submit
+from mediation.core.actions import posted, submit, uploaded
 from mediation.preparation import presenters, selectors, services
 from mediation.preparation.choices import CHILD_VIEWS_QUESTIONS
 from mediation.preparation.forms import (
@@ -28,21 +28,10 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from django import forms
-    from django.core.files.uploadedfile import UploadedFile
     from django.db.models import Model
-    from django.utils.datastructures import MultiValueDict
 
     from mediation.cases.models import Case, Party
     from mediation.preparation.models import CaseSummary
-
-
-def _posted(request: HttpRequest) -> QueryDict | None:
-    """The form data of a POST (even an empty one binds the form), or None for a GET."""
-    return request.POST if request.method == "POST" else None
-
-
-def _uploaded(request: HttpRequest) -> MultiValueDict[str, UploadedFile] | None:
-    return request.FILES if request.method == "POST" else None
 
 
 def _summary(request: HttpRequest, summary_id: UUID, action: str) -> CaseSummary:
@@ -88,7 +77,7 @@ def intro_contact(request: HttpRequest, case_id: UUID) -> HttpResponse:
     initial = presenters.intro_contact_initial(
         actor=actor, parties=parties, chosen=request.GET.get("party")
     )
-    form = IntroContactForm(_posted(request), initial=initial, parties=parties, people=people)
+    form = IntroContactForm(posted(request), initial=initial, parties=parties, people=people)
     done = submit(
         request,
         form,
@@ -136,7 +125,7 @@ def summary_add(request: HttpRequest, case_id: UUID) -> HttpResponse:
     case = case_or_404(request, case_id, "preparation.manage")
     parties = list(case.parties.select_related("organisation"))
     initial = presenters.summary_initial(case=case, parties=parties)
-    form = SummaryForm(_posted(request), _uploaded(request), initial=initial, parties=parties)
+    form = SummaryForm(posted(request), uploaded(request), initial=initial, parties=parties)
     done = submit(
         request,
         form,
@@ -197,7 +186,7 @@ def summary_file(request: HttpRequest, summary_id: UUID) -> FileResponse:
 def summary_withdraw(request: HttpRequest, summary_id: UUID) -> HttpResponse:
     summary = _summary(request, summary_id, "summary.withdraw")
     back = presenters.back_from_summary(signed_in(request), summary)
-    form = WithdrawForm(_posted(request))
+    form = WithdrawForm(posted(request))
     done = submit(
         request,
         form,
@@ -227,7 +216,7 @@ def summary_withdraw(request: HttpRequest, summary_id: UUID) -> HttpResponse:
 def child_views(request: HttpRequest, case_id: UUID) -> HttpResponse:
     case = case_or_404(request, case_id, "childviews.record")
     existing = selectors.child_views_for_case(case=case)
-    form = ChildViewsForm(_posted(request), initial=presenters.child_views_initial(existing))
+    form = ChildViewsForm(posted(request), initial=presenters.child_views_initial(existing))
     done = submit(
         request,
         form,
@@ -256,7 +245,7 @@ def child_views(request: HttpRequest, case_id: UUID) -> HttpResponse:
 def exchange(request: HttpRequest, case_id: UUID) -> HttpResponse:
     """Check, then send, each party the summaries the other parties shared."""
     case = case_or_404(request, case_id, "preparation.manage")
-    form = ConfirmForm(_posted(request))
+    form = ConfirmForm(posted(request))
     done = submit(
         request,
         form,
