@@ -73,13 +73,7 @@ def outcome(request: HttpRequest, case_id: UUID) -> HttpResponse:
     done = submit(
         request,
         form,
-        lambda: services.outcome_record(
-            case=case,
-            outcome=form.cleaned_data["outcome"],
-            concluded_on=form.cleaned_data["concluded_on"],
-            notes=form.cleaned_data["notes"],
-            actor=signed_in(request),
-        ),
+        lambda: services.outcome_record(case=case, actor=signed_in(request), **form.answers()),
         success=presenters.outcome_recorded,
         redirect_to=lambda record: _after_outcome(case, record),
     )
@@ -344,12 +338,7 @@ def confirm(request: HttpRequest, case_id: UUID, party_id: UUID) -> HttpResponse
         request,
         form,
         lambda: services.agreement_confirm(
-            agreement=agreement,
-            party=party,
-            confirmed_by_name=form.cleaned_data["confirmed_by_name"],
-            method=form.cleaned_data["method"],
-            confirmed_on=form.cleaned_data["confirmed_on"],
-            actor=signed_in(request),
+            agreement=agreement, party=party, actor=signed_in(request), **form.answers()
         ),
         success=f"Confirmation from {party.name} recorded",
         redirect_to=_builder_url(case),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from django import forms
 
@@ -70,6 +70,13 @@ class QueueFilterForm(forms.Form):
         )
 
 
+class RouteAnswers(TypedDict):
+    """A route form's answers, as `services.case_confirm_route` takes them."""
+
+    route: str
+    reason: str
+
+
 class RouteForm(forms.Form):
     govuk_classes = {"route": "govuk-fieldset__legend--m"}
 
@@ -104,6 +111,9 @@ class RouteForm(forms.Form):
             self.add_error("reason", "Give a reason for choosing a different route")
         return cleaned
 
+    def answers(self) -> RouteAnswers:
+        return {"route": self.cleaned_data["route"], "reason": self.cleaned_data["reason"]}
+
 
 class AssignForm(forms.Form):
     govuk_page_heading = "assignee"
@@ -120,6 +130,16 @@ class AssignForm(forms.Form):
             [("", "Choose a person")]
             + [(str(p.pk), f"{p.full_name} ({p.get_role_display()})") for p in people],
         )
+
+
+class ConsentAnswers(TypedDict):
+    """A permission form's answers, as `services.consent_record` takes them."""
+
+    kind: str
+    given: bool
+    given_by: str
+    method: str
+    notes: str
 
 
 class ConsentForm(forms.Form):
@@ -150,6 +170,23 @@ class ConsentForm(forms.Form):
         label="Notes (optional)", required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
 
+    def answers(self) -> ConsentAnswers:
+        data = self.cleaned_data
+        return {
+            "kind": data["kind"],
+            "given": data["given"] == "yes",
+            "given_by": data["given_by"],
+            "method": data["method"],
+            "notes": data["notes"],
+        }
+
+
+class SafeguardingAnswers(TypedDict):
+    """A safeguarding form's answers, as `services.case_update_safeguarding` takes them."""
+
+    concern: bool
+    notes: str
+
 
 class SafeguardingForm(forms.Form):
     concern = forms.ChoiceField(
@@ -172,6 +209,10 @@ class SafeguardingForm(forms.Form):
             self.add_error("notes", "Describe the concern and what has been done")
         return cleaned
 
+    def answers(self) -> SafeguardingAnswers:
+        data = self.cleaned_data
+        return {"concern": data["concern"] == "yes", "notes": data["notes"]}
+
 
 class CloseForm(forms.Form):
     govuk_page_heading = "reason"
@@ -182,6 +223,15 @@ class CloseForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         error_messages={"required": "Enter why the case is closing"},
     )
+
+
+class PartyAnswers(TypedDict):
+    """A party form's answers, as `parties.party_add_chosen` takes them."""
+
+    kind: str
+    organisation_id: str
+    new_name: str
+    new_email: str
 
 
 class PartyForm(forms.Form):
@@ -226,6 +276,27 @@ class PartyForm(forms.Form):
         if not cleaned.get("organisation") and not cleaned.get("new_name", "").strip():
             self.add_error("organisation", "Choose the organisation, or enter its name")
         return cleaned
+
+    def answers(self) -> PartyAnswers:
+        data = self.cleaned_data
+        return {
+            "kind": data["kind"],
+            "organisation_id": data["organisation"],
+            "new_name": data["new_name"],
+            "new_email": data["new_email"],
+        }
+
+
+class ParticipantAnswers(TypedDict):
+    """A participant form's answers, as `parties.participant_add` takes them."""
+
+    name: str
+    role: str
+    job_title: str
+    email: str
+    phone: str
+    language: str
+    is_decision_maker: bool
 
 
 class ParticipantForm(forms.Form):
@@ -272,6 +343,26 @@ class ParticipantForm(forms.Form):
         )
         return cleaned
 
+    def answers(self) -> ParticipantAnswers:
+        data = self.cleaned_data
+        return {
+            "name": data["name"],
+            "role": data["role"],
+            "job_title": data["job_title"],
+            "email": data["email"],
+            "phone": data["phone"],
+            "language": data["language"],
+            "is_decision_maker": data["is_decision_maker"],
+        }
+
+
+class ShareConsentAnswers(TypedDict):
+    """A sharing form's answers, as `parties.share_consent_record` takes them."""
+
+    given: bool
+    given_by: str
+    method: str
+
 
 class ShareConsentForm(forms.Form):
     given = forms.ChoiceField(
@@ -296,6 +387,21 @@ class ShareConsentForm(forms.Form):
 
     govuk_page_heading = "given"
 
+    def answers(self) -> ShareConsentAnswers:
+        data = self.cleaned_data
+        return {
+            "given": data["given"] == "yes",
+            "given_by": data["given_by"],
+            "method": data["method"],
+        }
+
+
+class DRAnswers(TypedDict):
+    """A party's answer about disagreement resolution, as `parties.dr_answer_record` takes it."""
+
+    answer: str
+    note: str
+
 
 class DRAnswerForm(forms.Form):
     govuk_page_heading = "answer"
@@ -318,6 +424,16 @@ class DRAnswerForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
+    def answers(self) -> DRAnswers:
+        return {"answer": self.cleaned_data["answer"], "note": self.cleaned_data["note"]}
+
+
+class WithdrawAnswers(TypedDict):
+    """A withdrawal form's answers, as `services.case_withdraw` takes them."""
+
+    reason: str
+    wants_certificate: bool
+
 
 class WithdrawForm(forms.Form):
     reason = forms.CharField(
@@ -333,3 +449,7 @@ class WithdrawForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Select whether the family wants a certificate"},
     )
+
+    def answers(self) -> WithdrawAnswers:
+        data = self.cleaned_data
+        return {"reason": data["reason"], "wants_certificate": data["certificate"] == "yes"}

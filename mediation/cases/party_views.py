@@ -54,14 +54,7 @@ def party_add(request: HttpRequest, case_id: UUID) -> HttpResponse:
     done = submit(
         request,
         form,
-        lambda: parties.party_add_chosen(
-            case=case,
-            kind=form.cleaned_data["kind"],
-            organisation_id=form.cleaned_data["organisation"],
-            new_name=form.cleaned_data["new_name"],
-            new_email=form.cleaned_data["new_email"],
-            actor=signed_in(request),
-        ),
+        lambda: parties.party_add_chosen(case=case, actor=signed_in(request), **form.answers()),
         success=lambda party: f"{party.name} added as a party",
         redirect_to=_parties_url(case),
     )
@@ -78,16 +71,7 @@ def participant_add(request: HttpRequest, case_id: UUID, party_id: UUID) -> Http
         request,
         form,
         lambda: parties.participant_add(
-            case=case,
-            party=party,
-            name=form.cleaned_data["name"],
-            role=form.cleaned_data["role"],
-            job_title=form.cleaned_data["job_title"],
-            email=form.cleaned_data["email"],
-            phone=form.cleaned_data["phone"],
-            language=form.cleaned_data["language"],
-            is_decision_maker=form.cleaned_data["is_decision_maker"],
-            actor=signed_in(request),
+            case=case, party=party, actor=signed_in(request), **form.answers()
         ),
         success=lambda participant: f"{participant.name} added",
         redirect_to=_parties_url(case),
@@ -148,11 +132,7 @@ def share_consent(request: HttpRequest, case_id: UUID, party_id: UUID) -> HttpRe
         request,
         form,
         lambda: parties.share_consent_record(
-            party=party,
-            given=form.cleaned_data["given"] == "yes",
-            given_by=form.cleaned_data["given_by"],
-            method=form.cleaned_data["method"],
-            actor=signed_in(request),
+            party=party, actor=signed_in(request), **form.answers()
         ),
         success="The family's permission is recorded",
         redirect_to=_parties_url(case),
@@ -171,12 +151,7 @@ def dr_answer(request: HttpRequest, case_id: UUID, party_id: UUID) -> HttpRespon
     done = submit(
         request,
         form,
-        lambda: parties.dr_answer_record(
-            party=party,
-            answer=form.cleaned_data["answer"],
-            note=form.cleaned_data["note"],
-            actor=signed_in(request),
-        ),
+        lambda: parties.dr_answer_record(party=party, actor=signed_in(request), **form.answers()),
         success=f"{party.name}'s answer is recorded",
         redirect_to=_parties_url(case),
     )
@@ -197,12 +172,7 @@ def withdraw(request: HttpRequest, case_id: UUID) -> HttpResponse:
     done = submit(
         request,
         form,
-        lambda: services.case_withdraw(
-            case=case,
-            reason=form.cleaned_data["reason"],
-            wants_certificate=form.cleaned_data["certificate"] == "yes",
-            actor=signed_in(request),
-        ),
+        lambda: services.case_withdraw(case=case, actor=signed_in(request), **form.answers()),
         success=_withdrawn,
         redirect_to=case_url(case),
     )

@@ -68,12 +68,7 @@ def route(request: HttpRequest, case_id: UUID) -> HttpResponse:
     done = submit(
         request,
         form,
-        lambda: services.case_confirm_route(
-            case=case,
-            route=form.cleaned_data["route"],
-            reason=form.cleaned_data["reason"],
-            actor=signed_in(request),
-        ),
+        lambda: services.case_confirm_route(case=case, actor=signed_in(request), **form.answers()),
         success=lambda confirmed: f"Route confirmed: {Route(confirmed.route).label}",
         redirect_to=case_url(case),
     )
@@ -111,15 +106,7 @@ def consent(request: HttpRequest, case_id: UUID) -> HttpResponse:
     done = submit(
         request,
         form,
-        lambda: services.consent_record(
-            case=case,
-            kind=form.cleaned_data["kind"],
-            given=form.cleaned_data["given"] == "yes",
-            given_by=form.cleaned_data["given_by"],
-            method=form.cleaned_data["method"],
-            notes=form.cleaned_data["notes"],
-            actor=signed_in(request),
-        ),
+        lambda: services.consent_record(case=case, actor=signed_in(request), **form.answers()),
         success="Permission recorded",
         redirect_to=case_url(case),
     )
@@ -147,11 +134,7 @@ def safeguarding(request: HttpRequest, case_id: UUID) -> HttpResponse:
         request,
         form,
         lambda: services.case_update_safeguarding(
-            case=case,
-            concern=form.cleaned_data["concern"] == "yes",
-            notes=form.cleaned_data["notes"],
-            keep_earlier_notes=not may_read,
-            actor=signed_in(request),
+            case=case, keep_earlier_notes=not may_read, actor=signed_in(request), **form.answers()
         ),
         success="Safeguarding record updated",
         redirect_to=case_url(case),

@@ -69,14 +69,7 @@ def claim_new(request: HttpRequest, case_id: UUID) -> HttpResponse:
     done = submit(
         request,
         form,
-        lambda: services.claim_record(
-            case=case,
-            claimant=form.cleaned_data["claimant"],
-            description=form.cleaned_data["description"],
-            amount=form.cleaned_data["amount"],
-            receipts=[r] if (r := form.cleaned_data.get("receipt")) else [],
-            actor=signed_in(request),
-        ),
+        lambda: services.claim_record(case=case, actor=signed_in(request), **form.answers()),
         success="Expense claim recorded",
         redirect_to=_list_url(case),
         fields={"receipts": "receipt"},
@@ -106,14 +99,7 @@ def claim_settle(request: HttpRequest, case_id: UUID, claim_id: UUID) -> HttpRes
     done = submit(
         request,
         form,
-        lambda: services.claim_settle(
-            claim=claim,
-            paid=form.cleaned_data["outcome"] == "paid",
-            on=form.cleaned_data["on"],
-            la_reference=form.cleaned_data["la_reference"],
-            notes=form.cleaned_data["notes"],
-            actor=signed_in(request),
-        ),
+        lambda: services.claim_settle(claim=claim, actor=signed_in(request), **form.answers()),
         success="Claim updated",
         redirect_to=_list_url(case),
     )

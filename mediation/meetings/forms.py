@@ -237,6 +237,13 @@ class CancelForm(forms.Form):
     )
 
 
+class HeldAnswers(TypedDict):
+    """How the meeting went, as `services.meeting_mark_held` takes it."""
+
+    concluded: bool
+    note: str
+
+
 class HeldForm(forms.Form):
     concluded = forms.ChoiceField(
         label="Has the mediation finished?",
@@ -262,6 +269,19 @@ class HeldForm(forms.Form):
         }
     }
 
+    def answers(self) -> HeldAnswers:
+        return {
+            "concluded": self.cleaned_data["concluded"] == "yes",
+            "note": self.cleaned_data["note"],
+        }
+
+
+class LaCannotArrangeAnswers(TypedDict):
+    """What the local authority said, as `services.la_cannot_arrange_record` takes it."""
+
+    on: dt.date
+    note: str
+
 
 class LaCannotArrangeForm(forms.Form):
     said_on = GovukDateField(
@@ -276,3 +296,6 @@ class LaCannotArrangeForm(forms.Form):
         help_text="For example: email from the SEN team manager, Jo Smith",
         error_messages={"required": "Say who at the local authority said so, and how"},
     )
+
+    def answers(self) -> LaCannotArrangeAnswers:
+        return {"on": self.cleaned_data["said_on"], "note": self.cleaned_data["note"]}

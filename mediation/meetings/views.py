@@ -330,10 +330,7 @@ def held(request: HttpRequest, meeting: Meeting) -> HttpResponse:
         meeting.case,
         form,
         lambda: services.meeting_mark_held(
-            meeting=meeting,
-            concluded=form.cleaned_data["concluded"] == "yes",
-            note=form.cleaned_data["note"],
-            actor=signed_in(request),
+            meeting=meeting, actor=signed_in(request), **form.answers()
         ),
         success="Meeting recorded as held",
         page=lambda: presenters.held_page(meeting=meeting, form=form),
@@ -355,10 +352,7 @@ def la_cannot_arrange(request: HttpRequest, case_id: UUID) -> HttpResponse:
         case,
         form,
         lambda: services.la_cannot_arrange_record(
-            case=case,
-            on=form.cleaned_data["said_on"],
-            note=form.cleaned_data["note"],
-            actor=signed_in(request),
+            case=case, actor=signed_in(request), **form.answers()
         ),
         success=lambda _: presenters.certificate_due_message(form.cleaned_data["said_on"]),
         page=lambda: presenters.la_cannot_arrange_page(case=case, form=form),

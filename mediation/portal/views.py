@@ -47,13 +47,16 @@ if TYPE_CHECKING:
     from mediation.cases.models import Case, Participant, Party
 
 
-def _own_party(request: HttpRequest, case: Case, action: str | None = None) -> Party:
-    """The partner's own party on the case (the policy has let them see the case, so there is
-    one); for an action, the policy must let them do it for that party (403)."""
+def _case_and_party(
+    request: HttpRequest, case_id: UUID, action: str | None = None
+) -> tuple[Case, Party]:
+    """The case (if the partner's organisation is a party to it) and the partner's own party on
+    it; for an action, the policy must let them do it for that party (403)."""
+    case = case_or_404(request, case_id, "portal.case.view")
     party = selectors.partner_party(user=signed_in(request), case=case)
     if action is not None:
-        return policy.authorised(request.user, action, party)
-    return found_or_404(party, "Not a party to this case")
+        return case, policy.authorised(request.user, action, party)
+    return case, found_or_404(party, "Not a party to this case")
 
 
 def _agreement(party: Party) -> Agreement:
@@ -106,8 +109,7 @@ def home(request: HttpRequest) -> HttpResponse:
 @policy.policy_required("partner.workspace")
 @require_GET
 def case(request: HttpRequest, case_id: UUID) -> HttpResponse:
-    case = case_or_404(request, case_id, "portal.case.view")
-    party = _own_party(request, case)
+    case, party = _case_and_party(request, case_id)
     view = presenters.partner_case_view(case=case, party=party)
     response = render(
         request,
@@ -130,8 +132,7 @@ def case(request: HttpRequest, case_id: UUID) -> HttpResponse:
 @policy.policy_required("partner.workspace")
 @require_http_methods(["GET", "POST"])
 def attendance(request: HttpRequest, case_id: UUID) -> HttpResponse:
-    case = case_or_404(request, case_id, "portal.case.view")
-    party = _own_party(request, case, "portal.party.act")
+    case, party = _case_and_party(request, case_id, "portal.party.act")
     form = ConfirmForm(posted(request))
     done = submit(
         request,
@@ -151,8 +152,7 @@ def attendance(request: HttpRequest, case_id: UUID) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def participant_add(request: HttpRequest, case_id: UUID) -> HttpResponse:
     """Add someone who will attend for the organisation, and say whether they can decide."""
-    case = case_or_404(request, case_id, "portal.case.view")
-    party = _own_party(request, case, "portal.party.act")
+    case, party = _case_and_party(request, case_id, "portal.party.act")
     user = signed_in(request)
     initial = presenters.participant_initial(user=user, themselves=bool(request.GET.get("me")))
     form = ParticipantForm(posted(request), initial=initial)
@@ -160,15 +160,7 @@ def participant_add(request: HttpRequest, case_id: UUID) -> HttpResponse:
         request,
         form,
         lambda: services.partner_participant_add(
-            case=case,
-            party=party,
-            name=form.cleaned_data["name"],
-            role=form.cleaned_data["role"],
-            job_title=form.cleaned_data["job_title"],
-            email=form.cleaned_data["email"],
-            phone=form.cleaned_data["phone"],
-            can_decide=form.cleaned_data["can_decide"] == "yes",
-            actor=user,
+            case=case, party=party, actor=user, **form.answers()
         ),
         success=lambda added: (
             f"{added.name} added{', who can make decisions' if added.is_decision_maker else ''}"
@@ -211,8 +203,7 @@ _REMOVE = _AboutParticipant(
 def _about_participant(
     request: HttpRequest, case_id: UUID, participant_id: UUID, question: _AboutParticipant
 ) -> HttpResponse:
-    case = case_or_404(request, case_id, "portal.case.view")
-    party = _own_party(request, case, "portal.party.act")
+    case, party = _case_and_party(request, case_id, "portal.party.act")
     found = selectors.participant_of_party(party=party, participant_id=participant_id)
     participant = found_or_404(found, "No such person")
     form = question.form(posted(request))
@@ -244,8 +235,7 @@ def participant_remove(request: HttpRequest, case_id: UUID, participant_id: UUID
 @policy.policy_required("partner.workspace")
 @require_http_methods(["GET", "POST"])
 def summary_submit(request: HttpRequest, case_id: UUID) -> HttpResponse:
-    case = case_or_404(request, case_id, "portal.case.view")
-    party = _own_party(request, case, "summary.submit")
+    case, party = _case_and_party(request, case_id, "summary.submit")
     user = signed_in(request)
     initial = {"submitted_by_name": user.full_name}
     form = SummaryForm(posted(request), uploaded(request), initial=initial)
@@ -253,13 +243,7 @@ def summary_submit(request: HttpRequest, case_id: UUID) -> HttpResponse:
         request,
         form,
         lambda: preparation_services.summary_submit(
-            case=case,
-            party=party,
-            visibility=form.cleaned_data["visibility"],
-            submitted_by_name=form.cleaned_data["submitted_by_name"],
-            text=form.cleaned_data["text"],
-            upload=form.cleaned_data["file"] or None,
-            actor=user,
+            case=case, party=party, actor=user, **form.answers()
         ),
         success=lambda sent: (
             f"Your case summary has been sent ({Visibility(sent.visibility).label.lower()})"
@@ -267,24 +251,16 @@ def summary_submit(request: HttpRequest, case_id: UUID) -> HttpResponse:
         redirect_to=_case_url(case),
         fields={"upload": "file"},
     )
-    return done or _form_page(
-        request,
-        case,
-        party,
-        form,
-        "Send your case summary",
-        submit="Send case summary",
-        enctype="multipart/form-data",
-        intro=presenters.SUMMARY_INTRO,
-    )
+    page = {"intro": presenters.SUMMARY_INTRO, "enctype": "multipart/form-data"}
+    title = "Send your case summary"
+    return done or _form_page(request, case, party, form, title, submit="Send case summary", **page)
 
 
 @policy.policy_required("partner.workspace")
 @require_http_methods(["GET", "POST"])
 def dr_answer(request: HttpRequest, case_id: UUID) -> HttpResponse:
     """Disagreement resolution is voluntary: the partner says whether it will take part."""
-    case = case_or_404(request, case_id, "portal.case.view")
-    party = _own_party(request, case, "portal.party.act")
+    case, party = _case_and_party(request, case_id, "portal.party.act")
     if not case.is_disagreement_resolution:
         raise Http404("This case is not disagreement resolution")
     form = DRAnswerForm(posted(request))
@@ -292,30 +268,22 @@ def dr_answer(request: HttpRequest, case_id: UUID) -> HttpResponse:
         request,
         form,
         lambda: case_parties.dr_answer_record(
-            party=party,
-            answer=form.cleaned_data["answer"],
-            note=form.cleaned_data["note"],
-            actor=signed_in(request),
+            party=party, actor=signed_in(request), **form.answers()
         ),
         success="Thank you: your answer has been recorded",
         redirect_to=_case_url(case),
     )
+    title = "Will you take part in disagreement resolution?"
     return done or _form_page(
-        request,
-        case,
-        party,
-        form,
-        "Will you take part in disagreement resolution?",
-        submit="Send answer",
-        heading_in_form=True,
+        request, case, party, form, title, submit="Send answer", heading_in_form=True
     )
 
 
 @policy.policy_required("partner.workspace")
 @require_GET
 def agreement_pdf(request: HttpRequest, case_id: UUID) -> HttpResponse:
-    case = case_or_404(request, case_id, "portal.case.view")
-    agreement = _agreement(_own_party(request, case))
+    _, party = _case_and_party(request, case_id)
+    agreement = _agreement(party)
     printed = agreement_selectors.agreement_pdf(agreement=agreement)
     if printed is None:
         raise Http404("The agreement has not been printed")
@@ -327,8 +295,7 @@ def agreement_pdf(request: HttpRequest, case_id: UUID) -> HttpResponse:
 @policy.policy_required("partner.workspace")
 @require_http_methods(["GET", "POST"])
 def agreement_confirm(request: HttpRequest, case_id: UUID) -> HttpResponse:
-    case = case_or_404(request, case_id, "portal.case.view")
-    party = _own_party(request, case, "agreement.confirm")
+    case, party = _case_and_party(request, case_id, "agreement.confirm")
     agreement = _agreement(party)
     user = signed_in(request)
     form = AgreementConfirmForm(posted(request), initial={"confirmed_by_name": user.full_name})
@@ -345,14 +312,10 @@ def agreement_confirm(request: HttpRequest, case_id: UUID) -> HttpResponse:
         success="You have confirmed the agreement",
         redirect_to=_case_url(case),
     )
+    intro = presenters.agreement_intro(agreement)
+    title = "Confirm the written agreement"
     return done or _form_page(
-        request,
-        case,
-        party,
-        form,
-        "Confirm the written agreement",
-        submit="Confirm agreement",
-        intro=presenters.agreement_intro(agreement),
+        request, case, party, form, title, submit="Confirm agreement", intro=intro
     )
 
 

@@ -15,7 +15,6 @@ from mediation.cases import clock
 from mediation.cases.access import case_or_404
 from mediation.core.actions import posted, submit, uploaded
 from mediation.preparation import presenters, selectors, services
-from mediation.preparation.choices import CHILD_VIEWS_QUESTIONS
 from mediation.preparation.forms import (
     ChildViewsForm,
     ConfirmForm,
@@ -25,22 +24,14 @@ from mediation.preparation.forms import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
-
     from django import forms
-    from django.db.models import Model
 
-    from mediation.cases.models import Case, Party
+    from mediation.cases.models import Case
     from mediation.preparation.models import CaseSummary
 
 
 def _summary(request: HttpRequest, summary_id: UUID, action: str) -> CaseSummary:
     return policy.authorised(request.user, action, selectors.summary_get(summary_id=summary_id))
-
-
-def _chosen[T: Model](items: Iterable[T], pk: str) -> T:
-    """The item a form's choice names (the form only offers these items)."""
-    return next(item for item in items if str(item.pk) == pk)
 
 
 def _form_page(
@@ -81,16 +72,7 @@ def intro_contact(request: HttpRequest, case_id: UUID) -> HttpResponse:
     done = submit(
         request,
         form,
-        lambda: services.intro_contact_record(
-            case=case,
-            party=_chosen(parties, form.cleaned_data["party"]),
-            contacted_on=form.cleaned_data["contacted_on"],
-            method=form.cleaned_data["method"],
-            made_by=_chosen(people, form.cleaned_data["made_by"]),
-            spoke_to=form.cleaned_data["spoke_to"],
-            notes=form.cleaned_data["notes"],
-            actor=actor,
-        ),
+        lambda: services.intro_contact_record(case=case, actor=actor, **form.answers()),
         success=lambda contact: f"Introductory contact with {contact.party.name} recorded",
         redirect_to=presenters.overview_url(case),
     )
@@ -104,18 +86,11 @@ def intro_contact(request: HttpRequest, case_id: UUID) -> HttpResponse:
     )
 
 
-def _summary_add(request: HttpRequest, case: Case, party: Party, form: SummaryForm) -> CaseSummary:
+def _summary_add(request: HttpRequest, case: Case, form: SummaryForm) -> CaseSummary:
     """Staff send a party's summary, if the policy lets them send that party's."""
-    policy.require(request.user, "summary.submit", party)
-    return services.summary_submit(
-        case=case,
-        party=party,
-        visibility=form.cleaned_data["visibility"],
-        submitted_by_name=form.cleaned_data["submitted_by_name"],
-        text=form.cleaned_data["text"],
-        upload=form.cleaned_data["file"] or None,
-        actor=signed_in(request),
-    )
+    answers = form.answers()
+    policy.require(request.user, "summary.submit", answers["party"])
+    return services.summary_submit(case=case, actor=signed_in(request), **answers)
 
 
 @policy.policy_required("staff.workspace")
@@ -129,7 +104,7 @@ def summary_add(request: HttpRequest, case_id: UUID) -> HttpResponse:
     done = submit(
         request,
         form,
-        lambda: _summary_add(request, case, _chosen(parties, form.cleaned_data["party"]), form),
+        lambda: _summary_add(request, case, form),
         success=presenters.summary_added,
         redirect_to=presenters.overview_url(case),
         fields={"upload": "file"},
@@ -220,18 +195,7 @@ def child_views(request: HttpRequest, case_id: UUID) -> HttpResponse:
     done = submit(
         request,
         form,
-        lambda: services.child_views_record(
-            case=case,
-            completed_by=form.cleaned_data["completed_by"],
-            completed_by_name=form.cleaned_data["completed_by_name"],
-            completed_on=form.cleaned_data["completed_on"],
-            visibility=form.cleaned_data["visibility"],
-            answers={name: form.cleaned_data[name] for name, _ in CHILD_VIEWS_QUESTIONS},
-            joins_meeting_note=form.cleaned_data["joins_meeting_note"],
-            parent_agrees=form.parent_agrees,
-            mediator_agrees=form.mediator_agrees,
-            actor=signed_in(request),
-        ),
+        lambda: services.child_views_record(case=case, actor=signed_in(request), **form.answers()),
         success=f"{case.child_first_name}'s views saved",
         redirect_to=presenters.overview_url(case),
         fields={"answers": "what_i_like"},
