@@ -28,6 +28,7 @@ from mediation.cases.access import case_or_404, party_or_404
 from mediation.cases.pages import case_form_page, case_url
 from mediation.core.actions import run, submit
 from mediation.core.lookups import found_or_404
+from mediation.core.responses import PDF, file_response, private
 
 if TYPE_CHECKING:
     from uuid import UUID
@@ -293,11 +294,7 @@ def pdf(request: HttpRequest, case_id: UUID) -> HttpResponse:
     document = selectors.agreement_pdf(agreement=agreement)
     if document is None:
         raise Http404("The agreement has not been finalised")
-    response = HttpResponse(document.content, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{document.filename}"'
-    # Holds a child's details: never kept by a shared cache or the browser's back button.
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return private(file_response(document.content, PDF, document.filename, inline=True))
 
 
 # ---------------------------------------------------------------------------------------------

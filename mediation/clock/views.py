@@ -20,6 +20,7 @@ from mediation.clock import ics, presenters, services
 from mediation.clock.forms import CertificateCheckForm, KeyDatesForm
 from mediation.clock.presenters import url_with_query
 from mediation.core.actions import Refused, attempt, posted, show_on_form, submit
+from mediation.core.responses import CALENDAR, file_response
 
 # The rules name the events they count from; the key-dates form asks for them by these names.
 _KEY_DATES_FIELDS = {"decision_sent": "decision_date", "certificate_issued": "certificate_date"}
@@ -113,9 +114,7 @@ def key_dates_calendar(request: HttpRequest) -> HttpResponse:
         ),
         now=timezone.now(),
     )
-    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="send-appeal-key-dates.ics"'
-    return response
+    return file_response(content, CALENDAR, "send-appeal-key-dates.ics")
 
 
 # -- do I need a certificate? ------------------------------------------------------------------

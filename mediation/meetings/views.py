@@ -21,6 +21,7 @@ from mediation.cases.access import case_or_404
 from mediation.core.actions import Message, Refused, attempt, submit, succeed
 from mediation.core.errors import ApplicationError
 from mediation.core.lookups import found_or_404
+from mediation.core.responses import CALENDAR, file_response, private
 from mediation.meetings import calendar, presenters, selectors, services
 from mediation.meetings.choices import MeetingStatus
 from mediation.meetings.forms import (
@@ -254,15 +255,8 @@ def detail(request: HttpRequest, meeting_id: UUID) -> HttpResponse:
 def ics(request: HttpRequest, meeting_id: UUID) -> HttpResponse:
     meeting = _meeting_or_404(request, meeting_id, "meeting.view")
     method = "CANCEL" if meeting.status == MeetingStatus.CANCELLED else "REQUEST"
-    response = HttpResponse(
-        calendar.meeting_ics(meeting=meeting, method=method),
-        content_type="text/calendar; charset=utf-8",
-    )
-    response["Content-Disposition"] = (
-        f'attachment; filename="{calendar.meeting_ics_filename(meeting)}"'
-    )
-    response["Cache-Control"] = "private, no-store"
-    return response
+    content = calendar.meeting_ics(meeting=meeting, method=method)
+    return private(file_response(content, CALENDAR, calendar.meeting_ics_filename(meeting)))
 
 
 @policy.policy_required("staff.workspace")

@@ -25,6 +25,7 @@ from mediation.cases import parties as case_parties
 from mediation.cases.access import case_or_404
 from mediation.core.actions import posted, submit, uploaded
 from mediation.core.lookups import found_or_404
+from mediation.core.responses import CALENDAR, PDF, file_response, private
 from mediation.meetings import calendar as meeting_calendar
 from mediation.meetings import presenters as meeting_presenters
 from mediation.meetings import selectors as meeting_selectors
@@ -66,12 +67,6 @@ def _agreement(party: Party) -> Agreement:
 
 def _case_url(case: Case) -> str:
     return reverse("portal:case", kwargs={"case_id": case.pk})
-
-
-def _private(response: HttpResponse) -> HttpResponse:
-    # Holds a child's details: never kept by a shared cache or the browser's back button.
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 def _form_page(
@@ -126,7 +121,7 @@ def case(request: HttpRequest, case_id: UUID) -> HttpResponse:
             and policy.can(request.user, "agreement.confirm", party),
         },
     )
-    return _private(response)
+    return private(response)
 
 
 @policy.policy_required("partner.workspace")
@@ -287,9 +282,7 @@ def agreement_pdf(request: HttpRequest, case_id: UUID) -> HttpResponse:
     printed = agreement_selectors.agreement_pdf(agreement=agreement)
     if printed is None:
         raise Http404("The agreement has not been printed")
-    response = HttpResponse(printed.content, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{printed.filename}"'
-    return _private(response)
+    return private(file_response(printed.content, PDF, printed.filename, inline=True))
 
 
 @policy.policy_required("partner.workspace")
@@ -328,7 +321,5 @@ def meeting_ics(request: HttpRequest, case_id: UUID) -> HttpResponse:
     if meeting is None:
         raise Http404("No meeting arranged")
     content = meeting_calendar.meeting_ics(meeting=meeting, attendees=[])
-    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
     filename = meeting_calendar.meeting_ics_filename(meeting)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return _private(response)
+    return private(file_response(content, CALENDAR, filename))

@@ -14,6 +14,7 @@ from mediation.accounts.actors import signed_in
 from mediation.cases import clock
 from mediation.cases.access import case_or_404
 from mediation.core.actions import posted, submit, uploaded
+from mediation.core.responses import private
 from mediation.preparation import presenters, selectors, services
 from mediation.preparation.forms import (
     ChildViewsForm,
@@ -145,15 +146,14 @@ def summary_file(request: HttpRequest, summary_id: UUID) -> FileResponse:
     summary = _summary(request, summary_id, "summary.read")
     if not summary.has_file:
         raise Http404("This case summary has no file")
-    response = FileResponse(
-        summary.file.open("rb"),
-        content_type=summary.mimetype,
-        as_attachment=True,
-        filename=summary.file_name,
+    return private(
+        FileResponse(
+            summary.file.open("rb"),
+            content_type=summary.mimetype,
+            as_attachment=True,
+            filename=summary.file_name,
+        )
     )
-    # Holds a child's details: never kept by a shared cache or the browser's back button.
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 @policy.policy_required("signed_in.home")
