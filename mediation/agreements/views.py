@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -39,9 +39,12 @@ if TYPE_CHECKING:
     from mediation.cases.models import Case
 
 
+NO_AGREEMENT = "This case has no written agreement"
+
+
 def _agreement_or_404(case: Case) -> Agreement:
     agreement = selectors.agreement_for_case(case=case, include_draft=True)
-    return found_or_404(agreement, "This case has no written agreement")
+    return found_or_404(agreement, NO_AGREEMENT)
 
 
 def _builder_url(case: Case) -> str:
@@ -97,9 +100,7 @@ def _after_outcome(case: Case, record: Outcome) -> str:
 def builder(request: HttpRequest, case_id: UUID) -> HttpResponse:
     case = case_or_404(request, case_id, "agreement.view")
     page = presenters.builder_page(case=case, viewer=signed_in(request))
-    if page is None:
-        raise Http404("This case has no written agreement")
-    return render(request, "agreements/builder.html", page)
+    return render(request, "agreements/builder.html", found_or_404(page, NO_AGREEMENT))
 
 
 @policy.policy_required("staff.workspace")
@@ -291,9 +292,8 @@ def finalise(request: HttpRequest, case_id: UUID) -> HttpResponse:
 def pdf(request: HttpRequest, case_id: UUID) -> HttpResponse:
     case = case_or_404(request, case_id, "agreement.view")
     agreement = _agreement_or_404(case)
-    document = selectors.agreement_pdf(agreement=agreement)
-    if document is None:
-        raise Http404("The agreement has not been finalised")
+    printed = selectors.agreement_pdf(agreement=agreement)
+    document = found_or_404(printed, "The agreement has not been finalised")
     return private(file_response(document.content, PDF, document.filename, inline=True))
 
 

@@ -21,7 +21,7 @@ from mediation.cases.forms import (
     ShareConsentForm,
     WithdrawForm,
 )
-from mediation.cases.models import Case, Participant
+from mediation.cases.models import Case, Participant, Party
 from mediation.cases.pages import case_form_page, case_url
 from mediation.core.actions import run, submit
 from mediation.directory import selectors as directory_selectors
@@ -29,6 +29,15 @@ from mediation.directory import selectors as directory_selectors
 
 def _parties_url(case: Case) -> str:
     return reverse("cases:parties", kwargs={"case_id": case.pk})
+
+
+def _organisation_party(case: Case, party_id: UUID) -> Party:
+    """A party other than the family: the family's permission to share with it, and its answer
+    about disagreement resolution (the family asked for it), are recorded for these only."""
+    party = party_or_404(case, party_id)
+    if party.is_family:
+        raise Http404("Not asked of the family")
+    return party
 
 
 def _form_page(
@@ -124,9 +133,7 @@ def decision_maker_confirm(
 @require_http_methods(["GET", "POST"])
 def share_consent(request: HttpRequest, case_id: UUID, party_id: UUID) -> HttpResponse:
     case = case_or_404(request, case_id, "case.edit")
-    party = party_or_404(case, party_id)
-    if party.is_family:
-        raise Http404("The family does not need permission to see its own information")
+    party = _organisation_party(case, party_id)
     form = ShareConsentForm(request.POST or None, initial={"given_by": case.applicant_name})
     done = submit(
         request,
@@ -144,9 +151,7 @@ def share_consent(request: HttpRequest, case_id: UUID, party_id: UUID) -> HttpRe
 @require_http_methods(["GET", "POST"])
 def dr_answer(request: HttpRequest, case_id: UUID, party_id: UUID) -> HttpResponse:
     case = case_or_404(request, case_id, "case.edit")
-    party = party_or_404(case, party_id)
-    if party.is_family:
-        raise Http404("The family asked for disagreement resolution")
+    party = _organisation_party(case, party_id)
     form = DRAnswerForm(request.POST or None)
     done = submit(
         request,

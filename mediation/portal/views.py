@@ -279,9 +279,8 @@ def dr_answer(request: HttpRequest, case_id: UUID) -> HttpResponse:
 def agreement_pdf(request: HttpRequest, case_id: UUID) -> HttpResponse:
     _, party = _case_and_party(request, case_id)
     agreement = _agreement(party)
-    printed = agreement_selectors.agreement_pdf(agreement=agreement)
-    if printed is None:
-        raise Http404("The agreement has not been printed")
+    found = agreement_selectors.agreement_pdf(agreement=agreement)
+    printed = found_or_404(found, "The agreement has not been printed")
     return private(file_response(printed.content, PDF, printed.filename, inline=True))
 
 
@@ -317,9 +316,8 @@ def agreement_confirm(request: HttpRequest, case_id: UUID) -> HttpResponse:
 def meeting_ics(request: HttpRequest, case_id: UUID) -> HttpResponse:
     """The meeting for the partner's own calendar (no other attendees listed)."""
     case = case_or_404(request, case_id, "portal.case.view")
-    meeting = meeting_selectors.current_meeting(case=case)
-    if meeting is None:
-        raise Http404("No meeting arranged")
+    found = meeting_selectors.current_meeting(case=case)
+    meeting = found_or_404(found, "No meeting arranged")
     content = meeting_calendar.meeting_ics(meeting=meeting, attendees=[])
     filename = meeting_calendar.meeting_ics_filename(meeting)
     return private(file_response(content, CALENDAR, filename))
