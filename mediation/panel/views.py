@@ -64,8 +64,9 @@ def edit(request: HttpRequest, user_id: UUID) -> HttpResponse:
         success=f"Panel profile of {mediator.full_name} saved",
         redirect_to=presenters.mediator_url(mediator),
     )
-    context = presenters.profile_page(mediator=mediator, form=form)
-    return done or render(request, "panel/edit.html", context)
+    return done or render(
+        request, "panel/edit.html", presenters.profile_page(mediator=mediator, form=form)
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -87,8 +88,11 @@ def conflict_new(request: HttpRequest, user_id: UUID) -> HttpResponse:
         success=lambda conflict: f"Conflict of interest with {conflict.subject} declared",
         redirect_to=presenters.mediator_url(mediator),
     )
-    context = presenters.conflict_new_page(mediator=mediator, form=form, viewer=signed_in(request))
-    return done or render(request, "panel/conflict_new.html", context)
+    return done or render(
+        request,
+        "panel/conflict_new.html",
+        presenters.conflict_new_page(mediator=mediator, form=form, viewer=signed_in(request)),
+    )
 
 
 @policy.policy_required("panel.view")
@@ -109,8 +113,11 @@ def conflict_withdraw(request: HttpRequest, conflict_id: UUID) -> HttpResponse:
         success=f"Conflict with {conflict.subject} withdrawn",
         redirect_to=presenters.mediator_url(mediator),
     )
-    context = presenters.conflict_withdraw_page(conflict=conflict, form=form)
-    return done or render(request, "panel/conflict_withdraw.html", context)
+    return done or render(
+        request,
+        "panel/conflict_withdraw.html",
+        presenters.conflict_withdraw_page(conflict=conflict, form=form),
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -141,5 +148,8 @@ def allocate(request: HttpRequest, case_id: UUID) -> HttpResponse:
             ),
             redirect_to=presenters.case_url(case),
         )
-    context = presenters.allocate_page(case=case, form=form, choice=choice)
-    return done or render(request, "panel/allocate.html", context)
+    return done or render(
+        request,
+        "panel/allocate.html",
+        presenters.allocate_page(case=case, form=form, choice=choice),
+    )

@@ -46,6 +46,7 @@ if TYPE_CHECKING:
 
     from mediation.agreements.models import Agreement
     from mediation.cases.models import Case, Participant, Party
+    from mediation.preparation.models import CaseSummary
 
 
 def _case_and_party(
@@ -143,6 +144,11 @@ def attendance(request: HttpRequest, case_id: UUID) -> HttpResponse:
     )
 
 
+def _added(participant: Participant) -> str:
+    can_decide = ", who can make decisions" if participant.is_decision_maker else ""
+    return f"{participant.name} added{can_decide}"
+
+
 @policy.policy_required("partner.workspace")
 @require_http_methods(["GET", "POST"])
 def participant_add(request: HttpRequest, case_id: UUID) -> HttpResponse:
@@ -157,9 +163,7 @@ def participant_add(request: HttpRequest, case_id: UUID) -> HttpResponse:
         lambda: services.partner_participant_add(
             case=case, party=party, actor=user, **form.answers()
         ),
-        success=lambda added: (
-            f"{added.name} added{', who can make decisions' if added.is_decision_maker else ''}"
-        ),
+        success=_added,
         redirect_to=_case_url(case),
     )
     return done or _form_page(
@@ -227,6 +231,10 @@ def participant_remove(request: HttpRequest, case_id: UUID, participant_id: UUID
     return _about_participant(request, case_id, participant_id, _REMOVE)
 
 
+def _sent(summary: CaseSummary) -> str:
+    return f"Your case summary has been sent ({Visibility(summary.visibility).label.lower()})"
+
+
 @policy.policy_required("partner.workspace")
 @require_http_methods(["GET", "POST"])
 def summary_submit(request: HttpRequest, case_id: UUID) -> HttpResponse:
@@ -240,9 +248,7 @@ def summary_submit(request: HttpRequest, case_id: UUID) -> HttpResponse:
         lambda: preparation_services.summary_submit(
             case=case, party=party, actor=user, **form.answers()
         ),
-        success=lambda sent: (
-            f"Your case summary has been sent ({Visibility(sent.visibility).label.lower()})"
-        ),
+        success=_sent,
         redirect_to=_case_url(case),
         fields={"upload": "file"},
     )
