@@ -17,10 +17,6 @@ if TYPE_CHECKING:
     from mediation.directory.models import Organisation
 
 
-def _aware(day: dt.date, time: dt.time) -> dt.datetime:
-    return timezone.make_aware(dt.datetime.combine(day, time))
-
-
 class BookingAnswers(TypedDict):
     """A booking form's answers, as `services.call_book` takes them."""
 
@@ -30,6 +26,36 @@ class BookingAnswers(TypedDict):
     phone_number: str
     video_link: str
     notes: str
+
+
+class CallAnswers(TypedDict):
+    """Whether the call happened and how it went, as `services.call_record` takes it."""
+
+    given: bool
+    given_at: dt.datetime | None
+    duration_minutes: int | None
+    notes: str
+
+
+class DecisionAnswers(TypedDict):
+    """The family's decision, as `services.decision_record` takes it."""
+
+    outcome: str
+    decided_on: dt.date
+    follow_up_on: dt.date | None
+    notes: str
+    icb: Organisation | None
+
+
+class LaToldAnswers(TypedDict):
+    """When and how the local authority was told, as `services.la_told_record` takes it."""
+
+    told_on: dt.date
+    how: str
+
+
+def _aware(day: dt.date, time: dt.time) -> dt.datetime:
+    return timezone.make_aware(dt.datetime.combine(day, time))
 
 
 class BookCallForm(forms.Form):
@@ -100,15 +126,6 @@ class BookCallForm(forms.Form):
         }
 
 
-class CallAnswers(TypedDict):
-    """Whether the call happened and how it went, as `services.call_record` takes it."""
-
-    given: bool
-    given_at: dt.datetime | None
-    duration_minutes: int | None
-    notes: str
-
-
 class RecordCallForm(forms.Form):
     happened = forms.ChoiceField(
         label="Did the call happen?",
@@ -166,16 +183,6 @@ class RecordCallForm(forms.Form):
             "duration_minutes": data.get("duration"),
             "notes": data["notes"],
         }
-
-
-class DecisionAnswers(TypedDict):
-    """The family's decision, as `services.decision_record` takes it."""
-
-    outcome: str
-    decided_on: dt.date
-    follow_up_on: dt.date | None
-    notes: str
-    icb: Organisation | None
 
 
 class DecisionForm(forms.Form):
@@ -253,13 +260,6 @@ class DecisionForm(forms.Form):
             "notes": data["notes"],
             "icb": self.icbs.get(data.get("icb") or ""),
         }
-
-
-class LaToldAnswers(TypedDict):
-    """When and how the local authority was told, as `services.la_told_record` takes it."""
-
-    told_on: dt.date
-    how: str
 
 
 class LaToldForm(forms.Form):

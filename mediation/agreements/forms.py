@@ -30,6 +30,14 @@ class OutcomeAnswers(TypedDict):
     notes: str
 
 
+class ConfirmationAnswers(TypedDict):
+    """A recorded confirmation, as `services.agreement_confirm` takes it."""
+
+    confirmed_by_name: str
+    method: str
+    confirmed_on: dt.date
+
+
 class OutcomeForm(forms.Form):
     govuk_page_heading = "outcome"
     govuk_choice_hints = {"outcome": {k.value: v for k, v in OUTCOME_HINTS.items()}}
@@ -236,14 +244,6 @@ class ItemForm(forms.Form):
             cleaned["due_on"] = None
             cleaned["due_date_note"] = ""
         return cleaned
-
-
-class ConfirmationAnswers(TypedDict):
-    """A recorded confirmation, as `services.agreement_confirm` takes it."""
-
-    confirmed_by_name: str
-    method: str
-    confirmed_on: dt.date
 
 
 class ConfirmationForm(forms.Form):

@@ -42,6 +42,73 @@ ORGANISATION_ROLES = (
 )
 
 
+class RouteAnswers(TypedDict):
+    """A route form's answers, as `services.case_confirm_route` takes them."""
+
+    route: str
+    reason: str
+
+
+class ConsentAnswers(TypedDict):
+    """A permission form's answers, as `services.consent_record` takes them."""
+
+    kind: str
+    given: bool
+    given_by: str
+    method: str
+    notes: str
+
+
+class SafeguardingAnswers(TypedDict):
+    """A safeguarding form's answers, as `services.case_update_safeguarding` takes them."""
+
+    concern: bool
+    notes: str
+
+
+class PartyAnswers(TypedDict):
+    """A party form's answers, as `parties.party_add_chosen` takes them."""
+
+    kind: str
+    organisation_id: str
+    new_name: str
+    new_email: str
+
+
+class ParticipantAnswers(TypedDict):
+    """A participant form's answers, as `parties.participant_add` takes them."""
+
+    name: str
+    role: str
+    job_title: str
+    email: str
+    phone: str
+    language: str
+    is_decision_maker: bool
+
+
+class ShareConsentAnswers(TypedDict):
+    """A sharing form's answers, as `parties.share_consent_record` takes them."""
+
+    given: bool
+    given_by: str
+    method: str
+
+
+class DRAnswers(TypedDict):
+    """A party's answer about disagreement resolution, as `parties.dr_answer_record` takes it."""
+
+    answer: str
+    note: str
+
+
+class WithdrawAnswers(TypedDict):
+    """A withdrawal form's answers, as `services.case_withdraw` takes them."""
+
+    reason: str
+    wants_certificate: bool
+
+
 class QueueFilterForm(forms.Form):
     search = forms.CharField(
         label="Search by reference or name",
@@ -68,13 +135,6 @@ class QueueFilterForm(forms.Form):
             "stage",
             [("", "All open stages")] + [(s.value, s.label) for s in Stage if s != Stage.CLOSED],
         )
-
-
-class RouteAnswers(TypedDict):
-    """A route form's answers, as `services.case_confirm_route` takes them."""
-
-    route: str
-    reason: str
 
 
 class RouteForm(forms.Form):
@@ -132,16 +192,6 @@ class AssignForm(forms.Form):
         )
 
 
-class ConsentAnswers(TypedDict):
-    """A permission form's answers, as `services.consent_record` takes them."""
-
-    kind: str
-    given: bool
-    given_by: str
-    method: str
-    notes: str
-
-
 class ConsentForm(forms.Form):
     kind = forms.ChoiceField(
         label="Which permission?",
@@ -181,13 +231,6 @@ class ConsentForm(forms.Form):
         }
 
 
-class SafeguardingAnswers(TypedDict):
-    """A safeguarding form's answers, as `services.case_update_safeguarding` takes them."""
-
-    concern: bool
-    notes: str
-
-
 class SafeguardingForm(forms.Form):
     concern = forms.ChoiceField(
         label="Is there a safeguarding concern?",
@@ -223,15 +266,6 @@ class CloseForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         error_messages={"required": "Enter why the case is closing"},
     )
-
-
-class PartyAnswers(TypedDict):
-    """A party form's answers, as `parties.party_add_chosen` takes them."""
-
-    kind: str
-    organisation_id: str
-    new_name: str
-    new_email: str
 
 
 class PartyForm(forms.Form):
@@ -285,18 +319,6 @@ class PartyForm(forms.Form):
             "new_name": data["new_name"],
             "new_email": data["new_email"],
         }
-
-
-class ParticipantAnswers(TypedDict):
-    """A participant form's answers, as `parties.participant_add` takes them."""
-
-    name: str
-    role: str
-    job_title: str
-    email: str
-    phone: str
-    language: str
-    is_decision_maker: bool
 
 
 class ParticipantForm(forms.Form):
@@ -356,14 +378,6 @@ class ParticipantForm(forms.Form):
         }
 
 
-class ShareConsentAnswers(TypedDict):
-    """A sharing form's answers, as `parties.share_consent_record` takes them."""
-
-    given: bool
-    given_by: str
-    method: str
-
-
 class ShareConsentForm(forms.Form):
     given = forms.ChoiceField(
         label="Has the family agreed that we share their information with this party?",
@@ -396,13 +410,6 @@ class ShareConsentForm(forms.Form):
         }
 
 
-class DRAnswers(TypedDict):
-    """A party's answer about disagreement resolution, as `parties.dr_answer_record` takes it."""
-
-    answer: str
-    note: str
-
-
 class DRAnswerForm(forms.Form):
     govuk_page_heading = "answer"
 
@@ -426,13 +433,6 @@ class DRAnswerForm(forms.Form):
 
     def answers(self) -> DRAnswers:
         return {"answer": self.cleaned_data["answer"], "note": self.cleaned_data["note"]}
-
-
-class WithdrawAnswers(TypedDict):
-    """A withdrawal form's answers, as `services.case_withdraw` takes them."""
-
-    reason: str
-    wants_certificate: bool
 
 
 class WithdrawForm(forms.Form):

@@ -38,18 +38,18 @@ FACT_HINTS: dict[str, tuple[str, str]] = {
 }
 
 
-def _fact_hint(case: Case, kind: str) -> str:
-    fact = selectors.kind_fact_date(case=case, kind=kind)
-    known, missing = FACT_HINTS[kind]
-    return known.format(on=govuk_date(fact)) if fact else missing
-
-
 class IssueAnswers(TypedDict):
     """Which certificate, and who issues it: kept between the question and the check page."""
 
     kind: str
     issuer_name: str
     issuer_role: str
+
+
+def _fact_hint(case: Case, kind: str) -> str:
+    fact = selectors.kind_fact_date(case=case, kind=kind)
+    known, missing = FACT_HINTS[kind]
+    return known.format(on=govuk_date(fact)) if fact else missing
 
 
 class IssueForm(forms.Form):

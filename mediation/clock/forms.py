@@ -17,6 +17,22 @@ from mediation.rules import MATTERS
 if TYPE_CHECKING:
     from django.http import QueryDict
 
+
+class KeyDates(TypedDict):
+    """The dates, as `services.key_dates_for_page` takes them."""
+
+    decision_sent: date
+    certificate_issued: date | None
+
+
+class CertificateQuestions(TypedDict):
+    """The answers, as `services.certificate_advice` takes them."""
+
+    matters: list[str]
+    plan_status: str
+    la_in_england: bool
+
+
 # -- key dates ---------------------------------------------------------------------------------
 
 _ISO_PARTS: Final = re.compile(r"^(\d{1,4})-(\d{1,2})-(\d{1,2})$")
@@ -27,13 +43,6 @@ def _range_message(what: str, latest: date) -> str:
         f"{what} must be between {govuk_date(services.FIRST_COUNTABLE_DATE)} and"
         f" {govuk_date(latest)}"
     )
-
-
-class KeyDates(TypedDict):
-    """The dates, as `services.key_dates_for_page` takes them."""
-
-    decision_sent: date
-    certificate_issued: date | None
 
 
 class KeyDatesForm(forms.Form):
@@ -181,14 +190,6 @@ def _quoted(labels: list[str]) -> str:
     if len(quoted) == 1:
         return quoted[0]
     return ", ".join(quoted[:-1]) + " and " + quoted[-1]
-
-
-class CertificateQuestions(TypedDict):
-    """The answers, as `services.certificate_advice` takes them."""
-
-    matters: list[str]
-    plan_status: str
-    la_in_england: bool
 
 
 class CertificateCheckForm(forms.Form):

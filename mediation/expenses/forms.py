@@ -17,6 +17,15 @@ class ClaimAnswers(TypedDict):
     receipts: list[UploadedFile]
 
 
+class SettleAnswers(TypedDict):
+    """What the local authority decided, as `services.claim_settle` takes it."""
+
+    paid: bool
+    on: dt.date
+    la_reference: str
+    notes: str
+
+
 class ClaimForm(forms.Form):
     claimant = forms.CharField(
         label="Who is claiming?",
@@ -58,15 +67,6 @@ class ClaimForm(forms.Form):
             "amount": data["amount"],
             "receipts": [receipt] if receipt else [],
         }
-
-
-class SettleAnswers(TypedDict):
-    """What the local authority decided, as `services.claim_settle` takes it."""
-
-    paid: bool
-    on: dt.date
-    la_reference: str
-    notes: str
 
 
 class SettleForm(forms.Form):

@@ -28,6 +28,20 @@ class MeetingAnswers(TypedDict):
     reason: NotRequired[str]  # when moving a meeting
 
 
+class HeldAnswers(TypedDict):
+    """How the meeting went, as `services.meeting_mark_held` takes it."""
+
+    concluded: bool
+    note: str
+
+
+class LaCannotArrangeAnswers(TypedDict):
+    """What the local authority said, as `services.la_cannot_arrange_record` takes it."""
+
+    on: dt.date
+    note: str
+
+
 def plan_from_answers(answers: MeetingAnswers) -> MeetingPlan:
     """The plan the answers describe, for the services to check or carry out."""
     return MeetingPlan(
@@ -237,13 +251,6 @@ class CancelForm(forms.Form):
     )
 
 
-class HeldAnswers(TypedDict):
-    """How the meeting went, as `services.meeting_mark_held` takes it."""
-
-    concluded: bool
-    note: str
-
-
 class HeldForm(forms.Form):
     concluded = forms.ChoiceField(
         label="Has the mediation finished?",
@@ -274,13 +281,6 @@ class HeldForm(forms.Form):
             "concluded": self.cleaned_data["concluded"] == "yes",
             "note": self.cleaned_data["note"],
         }
-
-
-class LaCannotArrangeAnswers(TypedDict):
-    """What the local authority said, as `services.la_cannot_arrange_record` takes it."""
-
-    on: dt.date
-    note: str
 
 
 class LaCannotArrangeForm(forms.Form):

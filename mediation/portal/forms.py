@@ -24,10 +24,6 @@ PARTNER_ROLES = [
 ]
 
 
-class ConfirmForm(forms.Form):
-    """A button that needs no answers (the CSRF token is the form)."""
-
-
 class ParticipantAnswers(TypedDict):
     """Someone the partner adds, as `services.partner_participant_add` takes them."""
 
@@ -37,6 +33,26 @@ class ParticipantAnswers(TypedDict):
     email: str
     phone: str
     can_decide: bool
+
+
+class SummaryAnswers(TypedDict):
+    """The partner's case summary, as `preparation.services.summary_submit` takes it."""
+
+    visibility: str
+    submitted_by_name: str
+    text: str
+    upload: File | None
+
+
+class DRAnswers(TypedDict):
+    """The partner's answer about disagreement resolution, as `dr_answer_record` takes it."""
+
+    answer: str
+    note: str
+
+
+class ConfirmForm(forms.Form):
+    """A button that needs no answers (the CSRF token is the form)."""
 
 
 class ParticipantForm(forms.Form):
@@ -97,15 +113,6 @@ class DecisionMakerForm(forms.Form):
         label="I confirm they have the authority to resolve the issues at the meeting",
         error_messages={"required": "Confirm that they can make decisions at the meeting"},
     )
-
-
-class SummaryAnswers(TypedDict):
-    """The partner's case summary, as `preparation.services.summary_submit` takes it."""
-
-    visibility: str
-    submitted_by_name: str
-    text: str
-    upload: File | None
 
 
 class SummaryForm(forms.Form):
@@ -174,13 +181,6 @@ class SummaryForm(forms.Form):
             "text": data["text"],
             "upload": data["file"] or None,
         }
-
-
-class DRAnswers(TypedDict):
-    """The partner's answer about disagreement resolution, as `dr_answer_record` takes it."""
-
-    answer: str
-    note: str
 
 
 class DRAnswerForm(forms.Form):

@@ -28,6 +28,40 @@ if TYPE_CHECKING:
 TEXT_OR_FILE = "Type the case summary or choose a file to upload"
 
 
+class IntroContactAnswers(TypedDict):
+    """An introductory contact, as `services.intro_contact_record` takes it."""
+
+    party: Party
+    contacted_on: dt.date
+    method: str
+    made_by: Actor
+    spoke_to: str
+    notes: str
+
+
+class SummaryAnswers(TypedDict):
+    """A case summary, as `services.summary_submit` takes it (with the party it is from)."""
+
+    party: Party
+    visibility: str
+    submitted_by_name: str
+    text: str
+    upload: File | None
+
+
+class ChildViewsAnswers(TypedDict):
+    """The child's views, as `services.child_views_record` takes them."""
+
+    completed_by: str
+    completed_by_name: str
+    completed_on: dt.date
+    visibility: str
+    answers: dict[str, str]
+    joins_meeting_note: str
+    parent_agrees: bool
+    mediator_agrees: bool
+
+
 def _party_choices(parties: Iterable[Party]) -> list[tuple[str, str]]:
     return [(str(p.pk), p.name) for p in parties]
 
@@ -68,17 +102,6 @@ def visibility_field(label: str, required_message: str) -> forms.ChoiceField:
         widget=forms.RadioSelect,
         error_messages={"required": required_message},
     )
-
-
-class IntroContactAnswers(TypedDict):
-    """An introductory contact, as `services.intro_contact_record` takes it."""
-
-    party: Party
-    contacted_on: dt.date
-    method: str
-    made_by: Actor
-    spoke_to: str
-    notes: str
 
 
 class IntroContactForm(forms.Form):
@@ -143,16 +166,6 @@ class IntroContactForm(forms.Form):
             "spoke_to": data["spoke_to"],
             "notes": data["notes"],
         }
-
-
-class SummaryAnswers(TypedDict):
-    """A case summary, as `services.summary_submit` takes it (with the party it is from)."""
-
-    party: Party
-    visibility: str
-    submitted_by_name: str
-    text: str
-    upload: File | None
 
 
 class SummaryForm(forms.Form):
@@ -253,19 +266,6 @@ JOINING_AGREED_BY = [
     ("parent", "The parent or carer agrees"),
     ("mediator", "The mediator agrees"),
 ]
-
-
-class ChildViewsAnswers(TypedDict):
-    """The child's views, as `services.child_views_record` takes them."""
-
-    completed_by: str
-    completed_by_name: str
-    completed_on: dt.date
-    visibility: str
-    answers: dict[str, str]
-    joins_meeting_note: str
-    parent_agrees: bool
-    mediator_agrees: bool
 
 
 class ChildViewsForm(forms.Form):
