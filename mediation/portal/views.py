@@ -252,9 +252,16 @@ def summary_submit(request: HttpRequest, case_id: UUID) -> HttpResponse:
         redirect_to=_case_url(case),
         fields={"upload": "file"},
     )
-    page = {"intro": presenters.SUMMARY_INTRO, "enctype": "multipart/form-data"}
-    title = "Send your case summary"
-    return done or _form_page(request, case, party, form, title, submit="Send case summary", **page)
+    return done or _form_page(
+        request,
+        case,
+        party,
+        form,
+        "Send your case summary",
+        submit="Send case summary",
+        enctype="multipart/form-data",
+        intro=presenters.SUMMARY_INTRO,
+    )
 
 
 @policy.policy_required("partner.workspace")
