@@ -1,10 +1,9 @@
 """Signing in and out, resetting a forgotten password, and your own account."""
 
-from typing import Any
-
 from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
+from django.contrib.messages.views import SuccessMessageMixin
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
@@ -86,13 +85,9 @@ class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
     extra_context = {"title": "Your password has been changed"}
 
 
-class PasswordChangeView(auth_views.PasswordChangeView):
+class PasswordChangeView(SuccessMessageMixin, auth_views.PasswordChangeView):
     form_class = PasswordChangeForm
     template_name = "accounts/password_change.html"
     success_url = reverse_lazy("accounts:account")
     extra_context = {"title": "Change your password"}
-
-    def form_valid(self, form: Any) -> HttpResponse:
-        response = super().form_valid(form)
-        messages.success(self.request, "Your password has been changed")
-        return response
+    success_message = "Your password has been changed"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from django import forms
 from django.utils import timezone
@@ -15,6 +15,43 @@ from mediation.core.forms_govuk import GovukDateField, TimeField, set_choices
 if TYPE_CHECKING:
     from mediation.accounts.actors import Actor
     from mediation.directory.models import Organisation
+
+
+class BookingAnswers(TypedDict):
+    """A booking form's answers, as `services.call_book` takes them."""
+
+    scheduled_for: dt.datetime
+    adviser: Actor
+    method: str
+    phone_number: str
+    video_link: str
+    notes: str
+
+
+class CallAnswers(TypedDict):
+    """Whether the call happened and how it went, as `services.call_record` takes it."""
+
+    given: bool
+    given_at: dt.datetime | None
+    duration_minutes: int | None
+    notes: str
+
+
+class DecisionAnswers(TypedDict):
+    """The family's decision, as `services.decision_record` takes it."""
+
+    outcome: str
+    decided_on: dt.date
+    follow_up_on: dt.date | None
+    notes: str
+    icb: Organisation | None
+
+
+class LaToldAnswers(TypedDict):
+    """When and how the local authority was told, as `services.la_told_record` takes it."""
+
+    told_on: dt.date
+    how: str
 
 
 def _aware(day: dt.date, time: dt.time) -> dt.datetime:
@@ -53,11 +90,14 @@ class BookCallForm(forms.Form):
 
     def __init__(self, *args: Any, advisers: Iterable[Actor] = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.advisers = {str(a.pk): a for a in advisers}
         set_choices(
             self,
             "adviser",
             [("", "Choose an adviser")]
-            + [(str(a.pk), f"{a.full_name} ({a.get_role_display()})") for a in advisers],
+            + [
+                (key, f"{a.full_name} ({a.get_role_display()})") for key, a in self.advisers.items()
+            ],
         )
 
     def clean(self) -> dict[str, Any]:
@@ -73,6 +113,17 @@ class BookCallForm(forms.Form):
             if cleaned["scheduled_for"] < timezone.now():
                 self.add_error("time", "The time of the call must be in the future")
         return cleaned
+
+    def answers(self) -> BookingAnswers:
+        data = self.cleaned_data
+        return {
+            "scheduled_for": data["scheduled_for"],
+            "adviser": self.advisers[data["adviser"]],
+            "method": data["method"],
+            "phone_number": data["phone_number"],
+            "video_link": data["video_link"] or "",
+            "notes": data["notes"],
+        }
 
 
 class RecordCallForm(forms.Form):
@@ -124,6 +175,15 @@ class RecordCallForm(forms.Form):
                 cleaned["given_at"] = _aware(cleaned["day"], cleaned["time"])
         return cleaned
 
+    def answers(self) -> CallAnswers:
+        data = self.cleaned_data
+        return {
+            "given": data["happened"] == "yes",
+            "given_at": data.get("given_at"),
+            "duration_minutes": data.get("duration"),
+            "notes": data["notes"],
+        }
+
 
 class DecisionForm(forms.Form):
     govuk_page_heading = "outcome"
@@ -168,8 +228,10 @@ class DecisionForm(forms.Form):
     ) -> None:
         super().__init__(*args, **kwargs)
         self.needs_icb = icbs is not None
+        self.icbs = {str(i.pk): i for i in icbs or ()}
         if icbs is not None:
-            set_choices(self, "icb", [("", "Choose the ICB")] + [(str(i.pk), i.name) for i in icbs])
+            choices = [(key, icb.name) for key, icb in self.icbs.items()]
+            set_choices(self, "icb", [("", "Choose the ICB"), *choices])
             self.govuk_conditionals = {
                 "outcome": {"undecided": ["follow_up_on"], "wants_mediation": ["icb"]}
             }
@@ -189,6 +251,16 @@ class DecisionForm(forms.Form):
             self.add_error("icb", "Choose the integrated care board")
         return cleaned
 
+    def answers(self) -> DecisionAnswers:
+        data = self.cleaned_data
+        return {
+            "outcome": data["outcome"],
+            "decided_on": data["decided_on"],
+            "follow_up_on": data.get("follow_up_on"),
+            "notes": data["notes"],
+            "icb": self.icbs.get(data.get("icb") or ""),
+        }
+
 
 class LaToldForm(forms.Form):
     told_on = GovukDateField(
@@ -202,3 +274,6 @@ class LaToldForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Select how they were told"},
     )
+
+    def answers(self) -> LaToldAnswers:
+        return {"told_on": self.cleaned_data["told_on"], "how": self.cleaned_data["how"]}

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 from uuid import UUID
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
@@ -17,19 +17,18 @@ from mediation.advice import presenters, selectors, services
 from mediation.advice.forms import BookCallForm, DecisionForm, LaToldForm, RecordCallForm
 from mediation.advice.models import CallStatus
 from mediation.cases.access import case_or_404
+from mediation.cases.pages import case_form_page
 from mediation.core.actions import submit
+from mediation.core.lookups import found_or_404
 from mediation.directory import selectors as directory_selectors
 
 if TYPE_CHECKING:
-    from mediation.advice.models import FamilyDecision, InformationCall
-    from mediation.cases.models import Case
+    from mediation.advice.models import InformationCall
 
 
 def _call(request: HttpRequest, call_id: UUID) -> InformationCall:
     """The call (404 if none), if this user may manage its case's information call (403)."""
-    call = selectors.call_get(call_id=call_id)
-    if call is None:
-        raise Http404("No such call")
+    call = found_or_404(selectors.call_get(call_id=call_id), "No such call")
     policy.require(request.user, "mias.manage", call.case)
     return call
 
@@ -45,16 +44,7 @@ def book(request: HttpRequest, case_id: UUID) -> HttpResponse:
     done = submit(
         request,
         form,
-        lambda: services.call_book(
-            case=case,
-            scheduled_for=form.cleaned_data["scheduled_for"],
-            adviser=next(a for a in advisers if str(a.pk) == form.cleaned_data["adviser"]),
-            method=form.cleaned_data["method"],
-            phone_number=form.cleaned_data["phone_number"],
-            video_link=form.cleaned_data["video_link"] or "",
-            notes=form.cleaned_data["notes"],
-            actor=actor,
-        ),
+        lambda: services.call_book(case=case, actor=actor, **form.answers()),
         success="Information call booked",
         redirect_to=presenters.case_url(case),
         fields={"scheduled_for": "time"},
@@ -74,34 +64,13 @@ def record(request: HttpRequest, call_id: UUID) -> HttpResponse:
     done = submit(
         request,
         form,
-        lambda: services.call_record(
-            call=call,
-            given=form.cleaned_data["happened"] == "yes",
-            given_at=form.cleaned_data.get("given_at"),
-            duration_minutes=form.cleaned_data.get("duration"),
-            notes=form.cleaned_data["notes"],
-            actor=signed_in(request),
-        ),
+        lambda: services.call_record(call=call, actor=signed_in(request), **form.answers()),
         success=presenters.call_recorded,
         redirect_to=presenters.after_call,
         fields={"given_at": "day"},
     )
     context = {"title": "Record the information call", "case": call.case, "call": call}
     return done or render(request, "advice/record.html", {**context, "form": form})
-
-
-def _decision_record(request: HttpRequest, case: Case, form: DecisionForm) -> FamilyDecision:
-    icb_id = form.cleaned_data.get("icb")
-    return services.decision_record(
-        case=case,
-        outcome=form.cleaned_data["outcome"],
-        decided_on=form.cleaned_data["decided_on"],
-        follow_up_on=form.cleaned_data.get("follow_up_on"),
-        notes=form.cleaned_data["notes"],
-        icb=directory_selectors.organisation_get(organisation_id=icb_id) if icb_id else None,
-        call=selectors.last_call_given(case=case),
-        actor=signed_in(request),
-    )
 
 
 @policy.policy_required("staff.workspace")
@@ -115,7 +84,12 @@ def decide(request: HttpRequest, case_id: UUID) -> HttpResponse:
     done = submit(
         request,
         form,
-        lambda: _decision_record(request, case, form),
+        lambda: services.decision_record(
+            case=case,
+            call=selectors.last_call_given(case=case),
+            actor=signed_in(request),
+            **form.answers(),
+        ),
         success="The family's decision is recorded",
         redirect_to=presenters.case_url(case),
     )
@@ -131,22 +105,8 @@ def la_told(request: HttpRequest, case_id: UUID) -> HttpResponse:
     done = submit(
         request,
         form,
-        lambda: services.la_told_record(
-            case=case,
-            told_on=form.cleaned_data["told_on"],
-            how=form.cleaned_data["how"],
-            actor=signed_in(request),
-        ),
+        lambda: services.la_told_record(case=case, actor=signed_in(request), **form.answers()),
         success="Recorded when the local authority was told",
         redirect_to=presenters.case_url(case),
     )
-    return done or render(
-        request,
-        "cases/form_page.html",
-        {
-            "title": "Record when the local authority was told",
-            "case": case,
-            "form": form,
-            "submit": "Save",
-        },
-    )
+    return done or case_form_page(request, case, form, "Record when the local authority was told")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from django import forms
 
@@ -20,6 +20,22 @@ if TYPE_CHECKING:
 NO_MATTER = "none"
 DUE_DEFAULT = "default"
 DUE_DIFFERENT = "different"
+
+
+class OutcomeAnswers(TypedDict):
+    """An outcome form's answers, as `services.outcome_record` takes them."""
+
+    outcome: str
+    concluded_on: dt.date
+    notes: str
+
+
+class ConfirmationAnswers(TypedDict):
+    """A recorded confirmation, as `services.agreement_confirm` takes it."""
+
+    confirmed_by_name: str
+    method: str
+    confirmed_on: dt.date
 
 
 class OutcomeForm(forms.Form):
@@ -61,6 +77,14 @@ class OutcomeForm(forms.Form):
                     OutcomeKind.DID_NOT_GO_AHEAD: "For example, a party did not attend.",
                 }
             }
+
+    def answers(self) -> OutcomeAnswers:
+        data = self.cleaned_data
+        return {
+            "outcome": data["outcome"],
+            "concluded_on": data["concluded_on"],
+            "notes": data["notes"],
+        }
 
 
 class AgreementDateForm(forms.Form):
@@ -241,6 +265,14 @@ class ConfirmationForm(forms.Form):
         label="When did they confirm it?",
         help_text="For example, 30 3 2026",
     )
+
+    def answers(self) -> ConfirmationAnswers:
+        data = self.cleaned_data
+        return {
+            "confirmed_by_name": data["confirmed_by_name"],
+            "method": data["method"],
+            "confirmed_on": data["confirmed_on"],
+        }
 
 
 class FinaliseForm(forms.Form):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -24,59 +24,37 @@ from mediation.agreements.forms import (
     item_initial,
     new_item_initial,
 )
-from mediation.cases.access import case_or_404
+from mediation.cases.access import case_or_404, party_or_404
+from mediation.cases.pages import case_form_page, case_url
 from mediation.core.actions import run, submit
+from mediation.core.lookups import found_or_404
+from mediation.core.responses import PDF, file_response, private
 
 if TYPE_CHECKING:
     from uuid import UUID
 
     from django import forms
 
-    from mediation.agreements.models import Agreement, AgreementItem, Outcome
-    from mediation.cases.models import Case, Party
+    from mediation.agreements.models import Agreement, Outcome
+    from mediation.cases.models import Case
+
+
+NO_AGREEMENT = "This case has no written agreement"
 
 
 def _agreement_or_404(case: Case) -> Agreement:
     agreement = selectors.agreement_for_case(case=case, include_draft=True)
-    if agreement is None:
-        raise Http404("This case has no written agreement")
-    return agreement
-
-
-def _item_or_404(agreement: Agreement, item_id: UUID) -> AgreementItem:
-    item = selectors.agreement_item_get(agreement=agreement, item_id=item_id)
-    if item is None:
-        raise Http404("No such item in this agreement")
-    return item
-
-
-def _party_or_404(case: Case, party_id: UUID) -> Party:
-    party = selectors.party_get(case=case, party_id=party_id)
-    if party is None:
-        raise Http404("No such party in this case")
-    return party
-
-
-def _case_url(case: Case) -> str:
-    return reverse("casework:detail", kwargs={"case_id": case.pk})
+    return found_or_404(agreement, NO_AGREEMENT)
 
 
 def _builder_url(case: Case) -> str:
     return reverse("agreements:builder", kwargs={"case_id": case.pk})
 
 
-def _form_page(
-    request: HttpRequest, case: Case, form: forms.Form, title: str, submit_label: str = "Save"
-) -> HttpResponse:
-    """One form about the agreement, with a way back to it (agreements/form_page.html)."""
-    context = {
-        "title": title,
-        "case": case,
-        "form": form,
-        "submit": submit_label,
-        "back_url": _builder_url(case),
-    }
-    return render(request, "agreements/form_page.html", context)
+def _form_page(request: HttpRequest, case: Case, form: forms.Form, title: str) -> HttpResponse:
+    """One form about the agreement, with a way back to it."""
+    back = {"back_to": _builder_url(case), "back_text": "Back to the agreement"}
+    return case_form_page(request, case, form, title, **back)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -99,13 +77,7 @@ def outcome(request: HttpRequest, case_id: UUID) -> HttpResponse:
     done = submit(
         request,
         form,
-        lambda: services.outcome_record(
-            case=case,
-            outcome=form.cleaned_data["outcome"],
-            concluded_on=form.cleaned_data["concluded_on"],
-            notes=form.cleaned_data["notes"],
-            actor=signed_in(request),
-        ),
+        lambda: services.outcome_record(case=case, actor=signed_in(request), **form.answers()),
         success=presenters.outcome_recorded,
         redirect_to=lambda record: _after_outcome(case, record),
     )
@@ -115,7 +87,7 @@ def outcome(request: HttpRequest, case_id: UUID) -> HttpResponse:
 
 def _after_outcome(case: Case, record: Outcome) -> str:
     """An outcome with an agreement goes on to writing it; any other, back to the case."""
-    return _builder_url(case) if record.outcome in AGREEMENT_OUTCOMES else _case_url(case)
+    return _builder_url(case) if record.outcome in AGREEMENT_OUTCOMES else case_url(case)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -128,9 +100,7 @@ def _after_outcome(case: Case, record: Outcome) -> str:
 def builder(request: HttpRequest, case_id: UUID) -> HttpResponse:
     case = case_or_404(request, case_id, "agreement.view")
     page = presenters.builder_page(case=case, viewer=signed_in(request))
-    if page is None:
-        raise Http404("This case has no written agreement")
-    return render(request, "agreements/builder.html", page)
+    return render(request, "agreements/builder.html", found_or_404(page, NO_AGREEMENT))
 
 
 @policy.policy_required("staff.workspace")
@@ -244,7 +214,7 @@ def item_add(request: HttpRequest, case_id: UUID) -> HttpResponse:
 def item_change(request: HttpRequest, case_id: UUID, item_id: UUID) -> HttpResponse:
     case = case_or_404(request, case_id, "agreement.manage")
     agreement = _agreement_or_404(case)
-    item = _item_or_404(agreement, item_id)
+    item = found_or_404(selectors.agreement_item_get(agreement=agreement, item_id=item_id))
     if not agreement.is_draft:
         return redirect(_builder_url(case))
     form = _item_form(request, case, agreement, item_initial(item))
@@ -265,7 +235,7 @@ def item_change(request: HttpRequest, case_id: UUID, item_id: UUID) -> HttpRespo
 def item_remove(request: HttpRequest, case_id: UUID, item_id: UUID) -> HttpResponse:
     case = case_or_404(request, case_id, "agreement.manage")
     agreement = _agreement_or_404(case)
-    item = _item_or_404(agreement, item_id)
+    item = found_or_404(selectors.agreement_item_get(agreement=agreement, item_id=item_id))
     if not agreement.is_draft:
         return redirect(_builder_url(case))
     if request.method == "POST":
@@ -322,14 +292,9 @@ def finalise(request: HttpRequest, case_id: UUID) -> HttpResponse:
 def pdf(request: HttpRequest, case_id: UUID) -> HttpResponse:
     case = case_or_404(request, case_id, "agreement.view")
     agreement = _agreement_or_404(case)
-    document = selectors.agreement_pdf(agreement=agreement)
-    if document is None:
-        raise Http404("The agreement has not been finalised")
-    response = HttpResponse(document.content, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{document.filename}"'
-    # Holds a child's details: never kept by a shared cache or the browser's back button.
-    response["Cache-Control"] = "private, no-store"
-    return response
+    printed = selectors.agreement_pdf(agreement=agreement)
+    document = found_or_404(printed, "The agreement has not been finalised")
+    return private(file_response(document.content, PDF, document.filename, inline=True))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -342,7 +307,7 @@ def pdf(request: HttpRequest, case_id: UUID) -> HttpResponse:
 def send(request: HttpRequest, case_id: UUID, party_id: UUID) -> HttpResponse:
     case = case_or_404(request, case_id, "agreement.manage")
     agreement = _agreement_or_404(case)
-    party = _party_or_404(case, party_id)
+    party = party_or_404(case, party_id)
     return run(
         request,
         lambda: services.agreement_send(agreement=agreement, party=party, actor=signed_in(request)),
@@ -370,12 +335,7 @@ def confirm(request: HttpRequest, case_id: UUID, party_id: UUID) -> HttpResponse
         request,
         form,
         lambda: services.agreement_confirm(
-            agreement=agreement,
-            party=party,
-            confirmed_by_name=form.cleaned_data["confirmed_by_name"],
-            method=form.cleaned_data["method"],
-            confirmed_on=form.cleaned_data["confirmed_on"],
-            actor=signed_in(request),
+            agreement=agreement, party=party, actor=signed_in(request), **form.answers()
         ),
         success=f"Confirmation from {party.name} recorded",
         redirect_to=_builder_url(case),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from django import forms
 
@@ -40,6 +40,73 @@ ORGANISATION_ROLES = (
     ParticipantRole.SOCIAL_WORKER,
     ParticipantRole.OTHER,
 )
+
+
+class RouteAnswers(TypedDict):
+    """A route form's answers, as `services.case_confirm_route` takes them."""
+
+    route: str
+    reason: str
+
+
+class ConsentAnswers(TypedDict):
+    """A permission form's answers, as `services.consent_record` takes them."""
+
+    kind: str
+    given: bool
+    given_by: str
+    method: str
+    notes: str
+
+
+class SafeguardingAnswers(TypedDict):
+    """A safeguarding form's answers, as `services.case_update_safeguarding` takes them."""
+
+    concern: bool
+    notes: str
+
+
+class PartyAnswers(TypedDict):
+    """A party form's answers, as `parties.party_add_chosen` takes them."""
+
+    kind: str
+    organisation_id: str
+    new_name: str
+    new_email: str
+
+
+class ParticipantAnswers(TypedDict):
+    """A participant form's answers, as `parties.participant_add` takes them."""
+
+    name: str
+    role: str
+    job_title: str
+    email: str
+    phone: str
+    language: str
+    is_decision_maker: bool
+
+
+class ShareConsentAnswers(TypedDict):
+    """A sharing form's answers, as `parties.share_consent_record` takes them."""
+
+    given: bool
+    given_by: str
+    method: str
+
+
+class DRAnswers(TypedDict):
+    """A party's answer about disagreement resolution, as `parties.dr_answer_record` takes it."""
+
+    answer: str
+    note: str
+
+
+class WithdrawAnswers(TypedDict):
+    """A withdrawal form's answers, as `services.case_withdraw` takes them."""
+
+    reason: str
+    wants_certificate: bool
 
 
 class QueueFilterForm(forms.Form):
@@ -104,6 +171,9 @@ class RouteForm(forms.Form):
             self.add_error("reason", "Give a reason for choosing a different route")
         return cleaned
 
+    def answers(self) -> RouteAnswers:
+        return {"route": self.cleaned_data["route"], "reason": self.cleaned_data["reason"]}
+
 
 class AssignForm(forms.Form):
     govuk_page_heading = "assignee"
@@ -150,6 +220,16 @@ class ConsentForm(forms.Form):
         label="Notes (optional)", required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
 
+    def answers(self) -> ConsentAnswers:
+        data = self.cleaned_data
+        return {
+            "kind": data["kind"],
+            "given": data["given"] == "yes",
+            "given_by": data["given_by"],
+            "method": data["method"],
+            "notes": data["notes"],
+        }
+
 
 class SafeguardingForm(forms.Form):
     concern = forms.ChoiceField(
@@ -171,6 +251,10 @@ class SafeguardingForm(forms.Form):
         if cleaned.get("concern") == "yes" and not cleaned.get("notes", "").strip():
             self.add_error("notes", "Describe the concern and what has been done")
         return cleaned
+
+    def answers(self) -> SafeguardingAnswers:
+        data = self.cleaned_data
+        return {"concern": data["concern"] == "yes", "notes": data["notes"]}
 
 
 class CloseForm(forms.Form):
@@ -227,6 +311,15 @@ class PartyForm(forms.Form):
             self.add_error("organisation", "Choose the organisation, or enter its name")
         return cleaned
 
+    def answers(self) -> PartyAnswers:
+        data = self.cleaned_data
+        return {
+            "kind": data["kind"],
+            "organisation_id": data["organisation"],
+            "new_name": data["new_name"],
+            "new_email": data["new_email"],
+        }
+
 
 class ParticipantForm(forms.Form):
     name = forms.CharField(
@@ -272,6 +365,18 @@ class ParticipantForm(forms.Form):
         )
         return cleaned
 
+    def answers(self) -> ParticipantAnswers:
+        data = self.cleaned_data
+        return {
+            "name": data["name"],
+            "role": data["role"],
+            "job_title": data["job_title"],
+            "email": data["email"],
+            "phone": data["phone"],
+            "language": data["language"],
+            "is_decision_maker": data["is_decision_maker"],
+        }
+
 
 class ShareConsentForm(forms.Form):
     given = forms.ChoiceField(
@@ -296,6 +401,14 @@ class ShareConsentForm(forms.Form):
 
     govuk_page_heading = "given"
 
+    def answers(self) -> ShareConsentAnswers:
+        data = self.cleaned_data
+        return {
+            "given": data["given"] == "yes",
+            "given_by": data["given_by"],
+            "method": data["method"],
+        }
+
 
 class DRAnswerForm(forms.Form):
     govuk_page_heading = "answer"
@@ -318,6 +431,9 @@ class DRAnswerForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
+    def answers(self) -> DRAnswers:
+        return {"answer": self.cleaned_data["answer"], "note": self.cleaned_data["note"]}
+
 
 class WithdrawForm(forms.Form):
     reason = forms.CharField(
@@ -333,3 +449,7 @@ class WithdrawForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Select whether the family wants a certificate"},
     )
+
+    def answers(self) -> WithdrawAnswers:
+        data = self.cleaned_data
+        return {"reason": data["reason"], "wants_certificate": data["certificate"] == "yes"}

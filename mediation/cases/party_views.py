@@ -1,5 +1,6 @@
 """Parties and participants of a case, the family's permission to share, and DR answers."""
 
+from collections.abc import Callable
 from uuid import UUID
 
 from django import forms
@@ -10,8 +11,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from mediation import policy
 from mediation.accounts.actors import signed_in
-from mediation.cases import parties, presenters, selectors, services
-from mediation.cases.access import case_or_404
+from mediation.cases import parties, presenters, services
+from mediation.cases.access import case_or_404, participant_or_404, party_or_404
 from mediation.cases.choices import Stage
 from mediation.cases.forms import (
     DRAnswerForm,
@@ -21,36 +22,30 @@ from mediation.cases.forms import (
     WithdrawForm,
 )
 from mediation.cases.models import Case, Participant, Party
+from mediation.cases.pages import case_form_page, case_url
 from mediation.core.actions import run, submit
 from mediation.directory import selectors as directory_selectors
-
-
-def _party(case: Case, party_id: UUID) -> Party:
-    """One of the case's parties (a 404 page if it is not)."""
-    party = selectors.party_get(case=case, party_id=party_id)
-    if party is None:
-        raise Http404("No such party")
-    return party
-
-
-def _participant(case: Case, participant_id: UUID) -> Participant:
-    """Someone taking part in the case (a 404 page if they are not)."""
-    participant = selectors.participant_get(case=case, participant_id=participant_id)
-    if participant is None:
-        raise Http404("No such person")
-    return participant
 
 
 def _parties_url(case: Case) -> str:
     return reverse("cases:parties", kwargs={"case_id": case.pk})
 
 
+def _organisation_party(case: Case, party_id: UUID) -> Party:
+    """A party other than the family: the family's permission to share with it, and its answer
+    about disagreement resolution (the family asked for it), are recorded for these only."""
+    party = party_or_404(case, party_id)
+    if party.is_family:
+        raise Http404("Not asked of the family")
+    return party
+
+
 def _form_page(
     request: HttpRequest, case: Case, form: forms.Form, title: str, submit_label: str
 ) -> HttpResponse:
-    """The one-question page each action on the parties uses (cases/party_form.html)."""
-    context = {"title": title, "case": case, "form": form, "submit": submit_label}
-    return render(request, "cases/party_form.html", context)
+    """The one-question page of each action on the parties, with a way back to them."""
+    back = _parties_url(case)
+    return case_form_page(request, case, form, title, submit_label, back_to=back, back_text="Back")
 
 
 @policy.policy_required("staff.workspace")
@@ -68,14 +63,7 @@ def party_add(request: HttpRequest, case_id: UUID) -> HttpResponse:
     done = submit(
         request,
         form,
-        lambda: parties.party_add_chosen(
-            case=case,
-            kind=form.cleaned_data["kind"],
-            organisation_id=form.cleaned_data["organisation"],
-            new_name=form.cleaned_data["new_name"],
-            new_email=form.cleaned_data["new_email"],
-            actor=signed_in(request),
-        ),
+        lambda: parties.party_add_chosen(case=case, actor=signed_in(request), **form.answers()),
         success=lambda party: f"{party.name} added as a party",
         redirect_to=_parties_url(case),
     )
@@ -86,22 +74,13 @@ def party_add(request: HttpRequest, case_id: UUID) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def participant_add(request: HttpRequest, case_id: UUID, party_id: UUID) -> HttpResponse:
     case = case_or_404(request, case_id, "case.edit")
-    party = _party(case, party_id)
+    party = party_or_404(case, party_id)
     form = ParticipantForm(request.POST or None, party=party)
     done = submit(
         request,
         form,
         lambda: parties.participant_add(
-            case=case,
-            party=party,
-            name=form.cleaned_data["name"],
-            role=form.cleaned_data["role"],
-            job_title=form.cleaned_data["job_title"],
-            email=form.cleaned_data["email"],
-            phone=form.cleaned_data["phone"],
-            language=form.cleaned_data["language"],
-            is_decision_maker=form.cleaned_data["is_decision_maker"],
-            actor=signed_in(request),
+            case=case, party=party, actor=signed_in(request), **form.answers()
         ),
         success=lambda participant: f"{participant.name} added",
         redirect_to=_parties_url(case),
@@ -110,16 +89,29 @@ def participant_add(request: HttpRequest, case_id: UUID, party_id: UUID) -> Http
     return done or _form_page(request, case, form, title, "Add person")
 
 
+def _participant_button(
+    request: HttpRequest,
+    case_id: UUID,
+    participant_id: UUID,
+    act: Callable[..., Participant],
+    done: str,
+) -> HttpResponse:
+    """A button about one person taking part: ``act`` on them, say they are ``done``."""
+    case = case_or_404(request, case_id, "case.edit")
+    participant = participant_or_404(case, participant_id)
+    return run(
+        request,
+        lambda: act(participant=participant, actor=signed_in(request)),
+        success=f"{participant.name} {done}",
+        redirect_to=_parties_url(case),
+    )
+
+
 @policy.policy_required("staff.workspace")
 @require_POST
 def participant_remove(request: HttpRequest, case_id: UUID, participant_id: UUID) -> HttpResponse:
-    case = case_or_404(request, case_id, "case.edit")
-    participant = _participant(case, participant_id)
-    return run(
-        request,
-        lambda: parties.participant_remove(participant=participant, actor=signed_in(request)),
-        success=f"{participant.name} removed",
-        redirect_to=_parties_url(case),
+    return _participant_button(
+        request, case_id, participant_id, parties.participant_remove, "removed"
     )
 
 
@@ -128,13 +120,12 @@ def participant_remove(request: HttpRequest, case_id: UUID, participant_id: UUID
 def decision_maker_confirm(
     request: HttpRequest, case_id: UUID, participant_id: UUID
 ) -> HttpResponse:
-    case = case_or_404(request, case_id, "case.edit")
-    participant = _participant(case, participant_id)
-    return run(
+    return _participant_button(
         request,
-        lambda: parties.decision_maker_confirm(participant=participant, actor=signed_in(request)),
-        success=f"{participant.name} confirmed as the decision maker",
-        redirect_to=_parties_url(case),
+        case_id,
+        participant_id,
+        parties.decision_maker_confirm,
+        "confirmed as the decision maker",
     )
 
 
@@ -142,19 +133,13 @@ def decision_maker_confirm(
 @require_http_methods(["GET", "POST"])
 def share_consent(request: HttpRequest, case_id: UUID, party_id: UUID) -> HttpResponse:
     case = case_or_404(request, case_id, "case.edit")
-    party = _party(case, party_id)
-    if party.is_family:
-        raise Http404("The family does not need permission to see its own information")
+    party = _organisation_party(case, party_id)
     form = ShareConsentForm(request.POST or None, initial={"given_by": case.applicant_name})
     done = submit(
         request,
         form,
         lambda: parties.share_consent_record(
-            party=party,
-            given=form.cleaned_data["given"] == "yes",
-            given_by=form.cleaned_data["given_by"],
-            method=form.cleaned_data["method"],
-            actor=signed_in(request),
+            party=party, actor=signed_in(request), **form.answers()
         ),
         success="The family's permission is recorded",
         redirect_to=_parties_url(case),
@@ -166,19 +151,12 @@ def share_consent(request: HttpRequest, case_id: UUID, party_id: UUID) -> HttpRe
 @require_http_methods(["GET", "POST"])
 def dr_answer(request: HttpRequest, case_id: UUID, party_id: UUID) -> HttpResponse:
     case = case_or_404(request, case_id, "case.edit")
-    party = _party(case, party_id)
-    if party.is_family:
-        raise Http404("The family asked for disagreement resolution")
+    party = _organisation_party(case, party_id)
     form = DRAnswerForm(request.POST or None)
     done = submit(
         request,
         form,
-        lambda: parties.dr_answer_record(
-            party=party,
-            answer=form.cleaned_data["answer"],
-            note=form.cleaned_data["note"],
-            actor=signed_in(request),
-        ),
+        lambda: parties.dr_answer_record(party=party, actor=signed_in(request), **form.answers()),
         success=f"{party.name}'s answer is recorded",
         redirect_to=_parties_url(case),
     )
@@ -199,13 +177,8 @@ def withdraw(request: HttpRequest, case_id: UUID) -> HttpResponse:
     done = submit(
         request,
         form,
-        lambda: services.case_withdraw(
-            case=case,
-            reason=form.cleaned_data["reason"],
-            wants_certificate=form.cleaned_data["certificate"] == "yes",
-            actor=signed_in(request),
-        ),
+        lambda: services.case_withdraw(case=case, actor=signed_in(request), **form.answers()),
         success=_withdrawn,
-        redirect_to=reverse("casework:detail", kwargs={"case_id": case.pk}),
+        redirect_to=case_url(case),
     )
     return done or _form_page(request, case, form, "The family is withdrawing", "Record withdrawal")

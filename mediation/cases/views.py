@@ -4,7 +4,6 @@ from uuid import UUID
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
@@ -22,13 +21,9 @@ from mediation.cases.forms import (
     RouteForm,
     SafeguardingForm,
 )
-from mediation.cases.models import Case
+from mediation.cases.pages import case_form_page, case_url
 from mediation.core.actions import submit
 from mediation.directory import selectors as directory_selectors
-
-
-def _detail_url(case: Case) -> str:
-    return reverse("casework:detail", kwargs={"case_id": case.pk})
 
 
 @policy.policy_required("staff.workspace")
@@ -73,26 +68,13 @@ def route(request: HttpRequest, case_id: UUID) -> HttpResponse:
     done = submit(
         request,
         form,
-        lambda: services.case_confirm_route(
-            case=case,
-            route=form.cleaned_data["route"],
-            reason=form.cleaned_data["reason"],
-            actor=signed_in(request),
-        ),
+        lambda: services.case_confirm_route(case=case, actor=signed_in(request), **form.answers()),
         success=lambda confirmed: f"Route confirmed: {Route(confirmed.route).label}",
-        redirect_to=_detail_url(case),
+        redirect_to=case_url(case),
     )
     return done or render(
         request, "cases/route.html", {"title": "Confirm the route", "case": case, "form": form}
     )
-
-
-def _form_page(
-    request: HttpRequest, case: Case, form: object, title: str, submit_label: str, **extra: object
-) -> HttpResponse:
-    """The one-question page most case actions use (cases/form_page.html)."""
-    context = {"title": title, "case": case, "form": form, "submit": submit_label, **extra}
-    return render(request, "cases/form_page.html", context)
 
 
 @policy.policy_required("staff.workspace")
@@ -111,9 +93,9 @@ def assign(request: HttpRequest, case_id: UUID) -> HttpResponse:
         success=lambda assigned: (
             f"Case assigned to {people[str(assigned.assigned_to_id)].full_name}"
         ),
-        redirect_to=_detail_url(case),
+        redirect_to=case_url(case),
     )
-    return done or _form_page(request, case, form, "Assign the case", "Assign")
+    return done or case_form_page(request, case, form, "Assign the case", "Assign")
 
 
 @policy.policy_required("staff.workspace")
@@ -124,19 +106,11 @@ def consent(request: HttpRequest, case_id: UUID) -> HttpResponse:
     done = submit(
         request,
         form,
-        lambda: services.consent_record(
-            case=case,
-            kind=form.cleaned_data["kind"],
-            given=form.cleaned_data["given"] == "yes",
-            given_by=form.cleaned_data["given_by"],
-            method=form.cleaned_data["method"],
-            notes=form.cleaned_data["notes"],
-            actor=signed_in(request),
-        ),
+        lambda: services.consent_record(case=case, actor=signed_in(request), **form.answers()),
         success="Permission recorded",
-        redirect_to=_detail_url(case),
+        redirect_to=case_url(case),
     )
-    return done or _form_page(request, case, form, "Record a permission", "Save")
+    return done or case_form_page(request, case, form, "Record a permission")
 
 
 RESTRICTED_NOTES_WARNING = (
@@ -160,17 +134,13 @@ def safeguarding(request: HttpRequest, case_id: UUID) -> HttpResponse:
         request,
         form,
         lambda: services.case_update_safeguarding(
-            case=case,
-            concern=form.cleaned_data["concern"] == "yes",
-            notes=form.cleaned_data["notes"],
-            keep_earlier_notes=not may_read,
-            actor=signed_in(request),
+            case=case, keep_earlier_notes=not may_read, actor=signed_in(request), **form.answers()
         ),
         success="Safeguarding record updated",
-        redirect_to=_detail_url(case),
+        redirect_to=case_url(case),
     )
     warning = RESTRICTED_NOTES_WARNING if case.safeguarding_concern and not may_read else None
-    return done or _form_page(request, case, form, "Safeguarding", "Save", warning=warning)
+    return done or case_form_page(request, case, form, "Safeguarding", warning=warning)
 
 
 @policy.policy_required("staff.workspace")
@@ -185,6 +155,6 @@ def close(request: HttpRequest, case_id: UUID) -> HttpResponse:
             case=case, reason=form.cleaned_data["reason"], actor=signed_in(request)
         ),
         success=f"Case {case.reference} closed",
-        redirect_to=_detail_url(case),
+        redirect_to=case_url(case),
     )
-    return done or _form_page(request, case, form, "Close the case", "Close case")
+    return done or case_form_page(request, case, form, "Close the case", "Close case")

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from django import forms
 from django.utils import timezone
@@ -35,6 +36,14 @@ FACT_HINTS: dict[str, tuple[str, str]] = {
         "The family asked for mediation, then withdrew and asked for its certificate",
     ),
 }
+
+
+class IssueAnswers(TypedDict):
+    """Which certificate, and who issues it: kept between the question and the check page."""
+
+    kind: str
+    issuer_name: str
+    issuer_role: str
 
 
 def _fact_hint(case: Case, kind: str) -> str:
@@ -94,6 +103,18 @@ class IssueForm(forms.Form):
         if not name:
             raise forms.ValidationError("Enter the name of the person issuing the certificate")
         return name
+
+    def answers(self) -> IssueAnswers:
+        return self.kept(self.cleaned_data)
+
+    @staticmethod
+    def kept(answers: Mapping[str, str]) -> IssueAnswers:
+        """The answers (as kept for the check page), as the selectors and services take them."""
+        return {
+            "kind": answers["kind"],
+            "issuer_name": answers["issuer_name"],
+            "issuer_role": answers["issuer_role"],
+        }
 
 
 class ConfirmIssueForm(forms.Form):

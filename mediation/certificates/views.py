@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -21,6 +21,8 @@ from mediation.certificates.choices import CertificateKind
 from mediation.certificates.forms import ConfirmIssueForm, IssueForm, VerifyForm, WithdrawForm
 from mediation.core.actions import Refused, attempt, run
 from mediation.core.errors import ConflictError
+from mediation.core.lookups import found_or_404
+from mediation.core.responses import PDF, private
 
 if TYPE_CHECKING:
     from uuid import UUID
@@ -30,10 +32,11 @@ if TYPE_CHECKING:
     from mediation.certificates.selectors import CertificateDetails
 
 
-def _certificate_or_404(certificate_id: UUID) -> Certificate:
-    certificate = selectors.certificate_get(certificate_id=certificate_id)
-    if certificate is None:
-        raise Http404("No such certificate")
+def _certificate_or_404(request: HttpRequest, certificate_id: UUID, action: str) -> Certificate:
+    """The certificate (else a 404 page), if this user may do ``action`` to its case (else 403)."""
+    found = selectors.certificate_get(certificate_id=certificate_id)
+    certificate = found_or_404(found, "No such certificate")
+    policy.require(request.user, action, certificate.case)
     return certificate
 
 
@@ -65,8 +68,7 @@ def issue(request: HttpRequest, case_id: UUID) -> HttpResponse:
     initial = presenters.issue_initial(case=case, saved=saved, actor=signed_in(request))
     form = IssueForm(request.POST or None, case=case, initial=initial)
     if request.method == "POST" and form.is_valid():
-        fields = ("kind", "issuer_name", "issuer_role")
-        request.session[_session_key(case)] = {name: form.cleaned_data[name] for name in fields}
+        request.session[_session_key(case)] = form.answers()
         return redirect("certificates:issue-check", case_id=case.pk)
     context = {
         "title": "Issue a mediation certificate",
@@ -90,11 +92,7 @@ def issue_check(request: HttpRequest, case_id: UUID) -> HttpResponse:
         return redirect("certificates:detail", certificate_id=answers["issued"])
     checked = attempt(
         lambda: selectors.certificate_details(
-            case=case,
-            kind=answers["kind"],
-            issuer_name=answers["issuer_name"],
-            issuer_role=answers["issuer_role"],
-            on=timezone.localdate(),
+            case=case, on=timezone.localdate(), **IssueForm.kept(answers)
         )
     )
     if isinstance(checked, Refused):
@@ -128,11 +126,9 @@ def _issue_checked(
     issued = attempt(
         lambda: services.certificate_issue(
             case=case,
-            kind=answers["kind"],
-            issuer_name=answers["issuer_name"],
-            issuer_role=answers["issuer_role"],
             actor=signed_in(request),
             expected_fingerprint=posted.cleaned_data["fingerprint"],
+            **IssueForm.kept(answers),
         )
     )
     if isinstance(issued, Refused):
@@ -172,8 +168,7 @@ def _check_page(
 @login_required
 @require_GET
 def detail(request: HttpRequest, certificate_id: UUID) -> HttpResponse:
-    certificate = _certificate_or_404(certificate_id)
-    policy.require(request.user, "case.view", certificate.case)
+    certificate = _certificate_or_404(request, certificate_id, "case.view")
     context = presenters.certificate_page(certificate=certificate, viewer=signed_in(request))
     return render(request, "certificates/detail.html", context)
 
@@ -181,24 +176,21 @@ def detail(request: HttpRequest, certificate_id: UUID) -> HttpResponse:
 @login_required
 @require_GET
 def pdf(request: HttpRequest, certificate_id: UUID) -> FileResponse:
-    certificate = _certificate_or_404(certificate_id)
-    policy.require(request.user, "case.view", certificate.case)
-    response = FileResponse(
-        certificate.pdf.open("rb"),
-        content_type="application/pdf",
-        as_attachment=False,
-        filename=certificate.pdf_filename,
+    certificate = _certificate_or_404(request, certificate_id, "case.view")
+    return private(
+        FileResponse(
+            certificate.pdf.open("rb"),
+            content_type=PDF,
+            as_attachment=False,
+            filename=certificate.pdf_filename,
+        )
     )
-    # Holds a child's details: never kept by a shared cache or the browser's back button.
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def withdraw(request: HttpRequest, certificate_id: UUID) -> HttpResponse:
-    certificate = _certificate_or_404(certificate_id)
-    policy.require(request.user, "certificate.withdraw", certificate.case)
+    certificate = _certificate_or_404(request, certificate_id, "certificate.withdraw")
     if not certificate.is_live:
         messages.info(request, f"Certificate {certificate.number} has already been withdrawn")
         return redirect(_detail_url(certificate))

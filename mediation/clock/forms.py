@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from datetime import date
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final, TypedDict
 
 from django import forms
 
@@ -13,6 +13,25 @@ from mediation.clock import services
 from mediation.core.formatting import govuk_date
 from mediation.core.forms_govuk import GovukDateField
 from mediation.rules import MATTERS
+
+if TYPE_CHECKING:
+    from django.http import QueryDict
+
+
+class KeyDates(TypedDict):
+    """The dates, as `services.key_dates_for_page` takes them."""
+
+    decision_sent: date
+    certificate_issued: date | None
+
+
+class CertificateQuestions(TypedDict):
+    """The answers, as `services.certificate_advice` takes them."""
+
+    matters: list[str]
+    plan_status: str
+    la_in_england: bool
+
 
 # -- key dates ---------------------------------------------------------------------------------
 
@@ -116,6 +135,12 @@ class KeyDatesForm(forms.Form):
                 ),
             )
         return cleaned
+
+    def answers(self) -> KeyDates:
+        return {
+            "decision_sent": self.cleaned_data["decision_date"],
+            "certificate_issued": self.cleaned_data["certificate_date"],
+        }
 
     def query(self) -> dict[str, str]:
         """The valid answers as a result URL's query parameters."""
@@ -243,9 +268,25 @@ class CertificateCheckForm(forms.Form):
                 )
         return cleaned
 
+    @classmethod
+    def initial_from_query(cls, query: QueryDict) -> dict[str, object]:
+        """Answers given back by a "Change" link."""
+        return {
+            "matters": query.getlist("matters"),
+            "plan_status": query.get("plan_status"),
+            "la_in_england": query.get("la_in_england"),
+        }
+
     @property
     def in_england(self) -> bool:
         return bool(self.cleaned_data["la_in_england"] == "yes")
+
+    def answers(self) -> CertificateQuestions:
+        return {
+            "matters": self.cleaned_data["matters"],
+            "plan_status": self.cleaned_data["plan_status"],
+            "la_in_england": self.in_england,
+        }
 
     def query(self) -> list[tuple[str, str]]:
         """The valid answers as a result URL's query parameters (matters repeated)."""

@@ -23,12 +23,28 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django import forms
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, QueryDict
 
 from mediation.core.errors import ApplicationError, ConflictError
+
+if TYPE_CHECKING:
+    from django.core.files.uploadedfile import UploadedFile
+    from django.utils.datastructures import MultiValueDict
+
+
+def posted(request: HttpRequest) -> QueryDict | None:
+    """The form data of a POST, or None for a GET: a form bound to it is bound on every POST,
+    even an empty one (a button that asks nothing still goes through ``submit``)."""
+    return request.POST if request.method == "POST" else None
+
+
+def uploaded(request: HttpRequest) -> MultiValueDict[str, UploadedFile] | None:
+    """The files of a POST, or None for a GET (the files beside ``posted``)."""
+    return request.FILES if request.method == "POST" else None
 
 
 @dataclass(frozen=True)

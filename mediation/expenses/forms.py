@@ -1,8 +1,29 @@
+import datetime as dt
 from decimal import Decimal
+from typing import TypedDict
 
 from django import forms
+from django.core.files.uploadedfile import UploadedFile
 
 from mediation.core.forms_govuk import GovukDateField
+
+
+class ClaimAnswers(TypedDict):
+    """A claim form's answers, as `services.claim_record` takes them."""
+
+    claimant: str
+    description: str
+    amount: Decimal
+    receipts: list[UploadedFile]
+
+
+class SettleAnswers(TypedDict):
+    """What the local authority decided, as `services.claim_settle` takes it."""
+
+    paid: bool
+    on: dt.date
+    la_reference: str
+    notes: str
 
 
 class ClaimForm(forms.Form):
@@ -37,6 +58,16 @@ class ClaimForm(forms.Form):
     )
     govuk_classes = {"amount": "govuk-input--width-10"}
 
+    def answers(self) -> ClaimAnswers:
+        data = self.cleaned_data
+        receipt = data.get("receipt")
+        return {
+            "claimant": data["claimant"],
+            "description": data["description"],
+            "amount": data["amount"],
+            "receipts": [receipt] if receipt else [],
+        }
+
 
 class SettleForm(forms.Form):
     outcome = forms.ChoiceField(
@@ -52,3 +83,12 @@ class SettleForm(forms.Form):
     notes = forms.CharField(
         label="Notes (optional)", required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
+
+    def answers(self) -> SettleAnswers:
+        data = self.cleaned_data
+        return {
+            "paid": data["outcome"] == "paid",
+            "on": data["on"],
+            "la_reference": data["la_reference"],
+            "notes": data["notes"],
+        }

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -13,7 +13,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 from mediation import policy
 from mediation.accounts.actors import signed_in
 from mediation.cases.access import case_or_404
+from mediation.cases.pages import case_form_page
 from mediation.core.actions import run, submit
+from mediation.core.lookups import found_or_404
 from mediation.expenses import presenters, selectors, services
 from mediation.expenses.forms import ClaimForm, SettleForm
 
@@ -29,10 +31,23 @@ def _list_url(case: Case) -> str:
 
 
 def _claim_or_404(case: Case, claim_id: UUID) -> ExpenseClaim:
-    claim = selectors.claim_get(case=case, claim_id=claim_id)
-    if claim is None:
-        raise Http404("No such claim")
-    return claim
+    return found_or_404(selectors.claim_get(case=case, claim_id=claim_id), "No such claim")
+
+
+def _form_page(
+    request: HttpRequest,
+    case: Case,
+    form: ClaimForm | SettleForm,
+    title: str,
+    submit_label: str,
+) -> HttpResponse:
+    """A question about a claim: back to the case, or Cancel back to the claims."""
+    # Only the claim form uploads a file (its receipt).
+    enctype = "multipart/form-data" if isinstance(form, ClaimForm) else None
+    cancel = _list_url(case)
+    return case_form_page(
+        request, case, form, title, submit_label, cancel_to=cancel, enctype=enctype
+    )
 
 
 @policy.policy_required("staff.workspace")
@@ -54,14 +69,7 @@ def claim_new(request: HttpRequest, case_id: UUID) -> HttpResponse:
     done = submit(
         request,
         form,
-        lambda: services.claim_record(
-            case=case,
-            claimant=form.cleaned_data["claimant"],
-            description=form.cleaned_data["description"],
-            amount=form.cleaned_data["amount"],
-            receipts=[r] if (r := form.cleaned_data.get("receipt")) else [],
-            actor=signed_in(request),
-        ),
+        lambda: services.claim_record(case=case, actor=signed_in(request), **form.answers()),
         success="Expense claim recorded",
         redirect_to=_list_url(case),
         fields={"receipts": "receipt"},
@@ -91,40 +99,17 @@ def claim_settle(request: HttpRequest, case_id: UUID, claim_id: UUID) -> HttpRes
     done = submit(
         request,
         form,
-        lambda: services.claim_settle(
-            claim=claim,
-            paid=form.cleaned_data["outcome"] == "paid",
-            on=form.cleaned_data["on"],
-            la_reference=form.cleaned_data["la_reference"],
-            notes=form.cleaned_data["notes"],
-            actor=signed_in(request),
-        ),
+        lambda: services.claim_settle(claim=claim, actor=signed_in(request), **form.answers()),
         success="Claim updated",
         redirect_to=_list_url(case),
     )
     return done or _form_page(request, case, form, presenters.settle_title(claim), "Save")
 
 
-def _form_page(
-    request: HttpRequest, case: Case, form: ClaimForm | SettleForm, title: str, submit_label: str
-) -> HttpResponse:
-    context = {
-        "title": title,
-        "case": case,
-        "form": form,
-        "submit": submit_label,
-        # Only the claim form uploads a file (its receipt).
-        "multipart": isinstance(form, ClaimForm),
-    }
-    return render(request, "expenses/form.html", context)
-
-
 @policy.policy_required("staff.workspace")
 def receipt(request: HttpRequest, case_id: UUID, receipt_id: UUID) -> FileResponse:
     case = case_or_404(request, case_id, "case.view")
-    found = selectors.receipt_get(case=case, receipt_id=receipt_id)
-    if found is None:
-        raise Http404("No such receipt")
+    found = found_or_404(selectors.receipt_get(case=case, receipt_id=receipt_id), "No such receipt")
     return FileResponse(
         found.file.open("rb"), content_type=found.content_type, filename=found.original_name
     )

@@ -28,6 +28,20 @@ class MeetingAnswers(TypedDict):
     reason: NotRequired[str]  # when moving a meeting
 
 
+class HeldAnswers(TypedDict):
+    """How the meeting went, as `services.meeting_mark_held` takes it."""
+
+    concluded: bool
+    note: str
+
+
+class LaCannotArrangeAnswers(TypedDict):
+    """What the local authority said, as `services.la_cannot_arrange_record` takes it."""
+
+    on: dt.date
+    note: str
+
+
 def plan_from_answers(answers: MeetingAnswers) -> MeetingPlan:
     """The plan the answers describe, for the services to check or carry out."""
     return MeetingPlan(
@@ -262,6 +276,12 @@ class HeldForm(forms.Form):
         }
     }
 
+    def answers(self) -> HeldAnswers:
+        return {
+            "concluded": self.cleaned_data["concluded"] == "yes",
+            "note": self.cleaned_data["note"],
+        }
+
 
 class LaCannotArrangeForm(forms.Form):
     said_on = GovukDateField(
@@ -276,3 +296,6 @@ class LaCannotArrangeForm(forms.Form):
         help_text="For example: email from the SEN team manager, Jo Smith",
         error_messages={"required": "Say who at the local authority said so, and how"},
     )
+
+    def answers(self) -> LaCannotArrangeAnswers:
+        return {"on": self.cleaned_data["said_on"], "note": self.cleaned_data["note"]}

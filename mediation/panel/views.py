@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 from uuid import UUID
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
@@ -14,6 +14,7 @@ from mediation import policy
 from mediation.accounts.actors import signed_in
 from mediation.cases.access import case_or_404
 from mediation.core.actions import submit
+from mediation.core.lookups import found_or_404
 from mediation.panel import presenters, selectors, services
 from mediation.panel.forms import AllocateForm, ConflictForm, ProfileForm, WithdrawConflictForm
 
@@ -63,8 +64,9 @@ def edit(request: HttpRequest, user_id: UUID) -> HttpResponse:
         success=f"Panel profile of {mediator.full_name} saved",
         redirect_to=presenters.mediator_url(mediator),
     )
-    context = presenters.profile_page(mediator=mediator, form=form)
-    return done or render(request, "panel/edit.html", context)
+    return done or render(
+        request, "panel/edit.html", presenters.profile_page(mediator=mediator, form=form)
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -86,16 +88,17 @@ def conflict_new(request: HttpRequest, user_id: UUID) -> HttpResponse:
         success=lambda conflict: f"Conflict of interest with {conflict.subject} declared",
         redirect_to=presenters.mediator_url(mediator),
     )
-    context = presenters.conflict_new_page(mediator=mediator, form=form, viewer=signed_in(request))
-    return done or render(request, "panel/conflict_new.html", context)
+    return done or render(
+        request,
+        "panel/conflict_new.html",
+        presenters.conflict_new_page(mediator=mediator, form=form, viewer=signed_in(request)),
+    )
 
 
 @policy.policy_required("panel.view")
 @require_http_methods(["GET", "POST"])
 def conflict_withdraw(request: HttpRequest, conflict_id: UUID) -> HttpResponse:
-    conflict = selectors.conflict_get(conflict_id=conflict_id)
-    if conflict is None:
-        raise Http404("No such declaration")
+    conflict = found_or_404(selectors.conflict_get(conflict_id=conflict_id), "No such declaration")
     mediator = policy.authorised(request.user, "conflict.declare", conflict.mediator)
     if not conflict.is_current:
         messages.info(request, "That declaration was already withdrawn")
@@ -110,8 +113,11 @@ def conflict_withdraw(request: HttpRequest, conflict_id: UUID) -> HttpResponse:
         success=f"Conflict with {conflict.subject} withdrawn",
         redirect_to=presenters.mediator_url(mediator),
     )
-    context = presenters.conflict_withdraw_page(conflict=conflict, form=form)
-    return done or render(request, "panel/conflict_withdraw.html", context)
+    return done or render(
+        request,
+        "panel/conflict_withdraw.html",
+        presenters.conflict_withdraw_page(conflict=conflict, form=form),
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -142,5 +148,8 @@ def allocate(request: HttpRequest, case_id: UUID) -> HttpResponse:
             ),
             redirect_to=presenters.case_url(case),
         )
-    context = presenters.allocate_page(case=case, form=form, choice=choice)
-    return done or render(request, "panel/allocate.html", context)
+    return done or render(
+        request,
+        "panel/allocate.html",
+        presenters.allocate_page(case=case, form=form, choice=choice),
+    )

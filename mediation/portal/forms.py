@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from django import forms
 
 from mediation.cases.choices import ParticipantRole
 from mediation.preparation.choices import VISIBILITY_HINTS, Visibility
 from mediation.preparation.uploads import UploadError, upload_check
+
+if TYPE_CHECKING:
+    from django.core.files import File
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
 
@@ -19,6 +22,33 @@ PARTNER_ROLES = [
     (ParticipantRole.SOCIAL_WORKER.value, ParticipantRole.SOCIAL_WORKER.label),
     (ParticipantRole.OTHER.value, "Someone else"),
 ]
+
+
+class ParticipantAnswers(TypedDict):
+    """Someone the partner adds, as `services.partner_participant_add` takes them."""
+
+    name: str
+    role: str
+    job_title: str
+    email: str
+    phone: str
+    can_decide: bool
+
+
+class SummaryAnswers(TypedDict):
+    """The partner's case summary, as `preparation.services.summary_submit` takes it."""
+
+    visibility: str
+    submitted_by_name: str
+    text: str
+    upload: File | None
+
+
+class DRAnswers(TypedDict):
+    """The partner's answer about disagreement resolution, as `dr_answer_record` takes it."""
+
+    answer: str
+    note: str
 
 
 class ConfirmForm(forms.Form):
@@ -65,6 +95,17 @@ class ParticipantForm(forms.Form):
         error_messages={"required": "Select yes if this person can make decisions"},
     )
     govuk_classes = {"can_decide": "govuk-fieldset__legend--m govuk-radios--inline"}
+
+    def answers(self) -> ParticipantAnswers:
+        data = self.cleaned_data
+        return {
+            "name": data["name"],
+            "role": data["role"],
+            "job_title": data["job_title"],
+            "email": data["email"],
+            "phone": data["phone"],
+            "can_decide": data["can_decide"] == "yes",
+        }
 
 
 class DecisionMakerForm(forms.Form):
@@ -132,6 +173,15 @@ class SummaryForm(forms.Form):
             self.add_error("text", "Type your case summary or choose a file to upload")
         return cleaned
 
+    def answers(self) -> SummaryAnswers:
+        data = self.cleaned_data
+        return {
+            "visibility": data["visibility"],
+            "submitted_by_name": data["submitted_by_name"],
+            "text": data["text"],
+            "upload": data["file"] or None,
+        }
+
 
 class DRAnswerForm(forms.Form):
     answer = forms.ChoiceField(
@@ -147,6 +197,9 @@ class DRAnswerForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
     )
     govuk_page_heading = "answer"
+
+    def answers(self) -> DRAnswers:
+        return {"answer": self.cleaned_data["answer"], "note": self.cleaned_data["note"]}
 
 
 class AgreementConfirmForm(forms.Form):

@@ -7,10 +7,12 @@ and for an action, the party must be the partner's own and the case open (403).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from uuid import UUID
 
-from django.http import Http404, HttpRequest, HttpResponse, QueryDict
+from django import forms
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
@@ -21,7 +23,9 @@ from mediation.agreements import selectors as agreement_selectors
 from mediation.agreements import services as agreement_services
 from mediation.cases import parties as case_parties
 from mediation.cases.access import case_or_404
-from mediation.core.actions import submit
+from mediation.core.actions import posted, submit, uploaded
+from mediation.core.lookups import found_or_404
+from mediation.core.responses import CALENDAR, PDF, file_response, private
 from mediation.meetings import calendar as meeting_calendar
 from mediation.meetings import presenters as meeting_presenters
 from mediation.meetings import selectors as meeting_selectors
@@ -38,64 +42,47 @@ from mediation.preparation import services as preparation_services
 from mediation.preparation.choices import Visibility
 
 if TYPE_CHECKING:
-    from django import forms
-    from django.core.files.uploadedfile import UploadedFile
-    from django.utils.datastructures import MultiValueDict
+    from collections.abc import Callable
 
     from mediation.agreements.models import Agreement
     from mediation.cases.models import Case, Participant, Party
+    from mediation.preparation.models import CaseSummary
 
 
-def _posted(request: HttpRequest) -> QueryDict | None:
-    """The form data of a POST (even an empty one binds the form), or None for a GET."""
-    return request.POST if request.method == "POST" else None
-
-
-def _uploaded(request: HttpRequest) -> MultiValueDict[str, UploadedFile] | None:
-    return request.FILES if request.method == "POST" else None
-
-
-def _own_party(request: HttpRequest, case: Case, action: str | None = None) -> Party:
-    """The partner's own party on the case (the policy has let them see the case, so there is
-    one); for an action, the policy must let them do it for that party (403)."""
+def _case_and_party(
+    request: HttpRequest, case_id: UUID, action: str | None = None
+) -> tuple[Case, Party]:
+    """The case (if the partner's organisation is a party to it) and the partner's own party on
+    it; for an action, the policy must let them do it for that party (403)."""
+    case = case_or_404(request, case_id, "portal.case.view")
     party = selectors.partner_party(user=signed_in(request), case=case)
     if action is not None:
-        return policy.authorised(request.user, action, party)
-    if party is None:
-        raise Http404("Not a party to this case")
-    return party
-
-
-def _participant(party: Party, participant_id: UUID) -> Participant:
-    participant = selectors.participant_of_party(party=party, participant_id=participant_id)
-    if participant is None:
-        raise Http404("No such person")
-    return participant
+        return case, policy.authorised(request.user, action, party)
+    return case, found_or_404(party, "Not a party to this case")
 
 
 def _agreement(party: Party) -> Agreement:
     agreement = agreement_selectors.agreement_for_party(party=party)
-    if agreement is None:
-        raise Http404("No agreement to show")
-    return agreement
+    return found_or_404(agreement, "No agreement to show")
 
 
 def _case_url(case: Case) -> str:
     return reverse("portal:case", kwargs={"case_id": case.pk})
 
 
-def _private(response: HttpResponse) -> HttpResponse:
-    # Holds a child's details: never kept by a shared cache or the browser's back button.
-    response["Cache-Control"] = "private, no-store"
-    return response
-
-
 def _form_page(
-    request: HttpRequest, case: Case, party: Party, form: forms.Form, title: str, **extra: object
+    request: HttpRequest,
+    case: Case,
+    party: Party,
+    form: forms.Form,
+    title: str,
+    *,
+    template: str = "portal/form_page.html",
+    **extra: object,
 ) -> HttpResponse:
-    """The one-question pages (portal/form_page.html)."""
+    """A page with one question for the partner's party (by default portal/form_page.html)."""
     context = {"title": title, "case": case, "party": party, "form": form, **extra}
-    return render(request, "portal/form_page.html", context)
+    return render(request, template, context)
 
 
 @policy.policy_required("partner.workspace")
@@ -118,8 +105,7 @@ def home(request: HttpRequest) -> HttpResponse:
 @policy.policy_required("partner.workspace")
 @require_GET
 def case(request: HttpRequest, case_id: UUID) -> HttpResponse:
-    case = case_or_404(request, case_id, "portal.case.view")
-    party = _own_party(request, case)
+    case, party = _case_and_party(request, case_id)
     view = presenters.partner_case_view(case=case, party=party)
     response = render(
         request,
@@ -136,15 +122,14 @@ def case(request: HttpRequest, case_id: UUID) -> HttpResponse:
             and policy.can(request.user, "agreement.confirm", party),
         },
     )
-    return _private(response)
+    return private(response)
 
 
 @policy.policy_required("partner.workspace")
 @require_http_methods(["GET", "POST"])
 def attendance(request: HttpRequest, case_id: UUID) -> HttpResponse:
-    case = case_or_404(request, case_id, "portal.case.view")
-    party = _own_party(request, case, "portal.party.act")
-    form = ConfirmForm(_posted(request))
+    case, party = _case_and_party(request, case_id, "portal.party.act")
+    form = ConfirmForm(posted(request))
     done = submit(
         request,
         form,
@@ -152,45 +137,33 @@ def attendance(request: HttpRequest, case_id: UUID) -> HttpResponse:
         success=f"You have confirmed that {party.name} will attend",
         redirect_to=_case_url(case),
     )
-    return done or render(
-        request,
-        "portal/attendance.html",
-        {
-            "title": "Confirm you will attend",
-            "case": case,
-            "party": party,
-            "form": form,
-            "meeting": meeting_presenters.meeting_for_party(case=case, party=party),
-        },
+    meeting = meeting_presenters.meeting_for_party(case=case, party=party)
+    title = "Confirm you will attend"
+    return done or _form_page(
+        request, case, party, form, title, template="portal/attendance.html", meeting=meeting
     )
+
+
+def _added(participant: Participant) -> str:
+    can_decide = ", who can make decisions" if participant.is_decision_maker else ""
+    return f"{participant.name} added{can_decide}"
 
 
 @policy.policy_required("partner.workspace")
 @require_http_methods(["GET", "POST"])
 def participant_add(request: HttpRequest, case_id: UUID) -> HttpResponse:
     """Add someone who will attend for the organisation, and say whether they can decide."""
-    case = case_or_404(request, case_id, "portal.case.view")
-    party = _own_party(request, case, "portal.party.act")
+    case, party = _case_and_party(request, case_id, "portal.party.act")
     user = signed_in(request)
     initial = presenters.participant_initial(user=user, themselves=bool(request.GET.get("me")))
-    form = ParticipantForm(_posted(request), initial=initial)
+    form = ParticipantForm(posted(request), initial=initial)
     done = submit(
         request,
         form,
         lambda: services.partner_participant_add(
-            case=case,
-            party=party,
-            name=form.cleaned_data["name"],
-            role=form.cleaned_data["role"],
-            job_title=form.cleaned_data["job_title"],
-            email=form.cleaned_data["email"],
-            phone=form.cleaned_data["phone"],
-            can_decide=form.cleaned_data["can_decide"] == "yes",
-            actor=user,
+            case=case, party=party, actor=user, **form.answers()
         ),
-        success=lambda added: (
-            f"{added.name} added{', who can make decisions' if added.is_decision_maker else ''}"
-        ),
+        success=_added,
         redirect_to=_case_url(case),
     )
     return done or _form_page(
@@ -198,85 +171,84 @@ def participant_add(request: HttpRequest, case_id: UUID) -> HttpResponse:
     )
 
 
-@policy.policy_required("partner.workspace")
-@require_http_methods(["GET", "POST"])
-def decision_maker(request: HttpRequest, case_id: UUID, participant_id: UUID) -> HttpResponse:
-    case = case_or_404(request, case_id, "portal.case.view")
-    party = _own_party(request, case, "portal.party.act")
-    participant = _participant(party, participant_id)
-    form = DecisionMakerForm(_posted(request))
+@dataclass(frozen=True)
+class _AboutParticipant:
+    """A question the partner answers about one of the people their party sends (``{name}``
+    in the title and the success message is that person's name)."""
+
+    form: type[forms.Form]
+    act: Callable[..., Participant]
+    template: str
+    title: str
+    success: str
+
+
+_DECISION_MAKER = _AboutParticipant(
+    DecisionMakerForm,
+    case_parties.decision_maker_confirm,
+    "portal/decision_maker.html",
+    "Can {name} make decisions?",
+    "You have confirmed that {name} can make decisions",
+)
+_REMOVE = _AboutParticipant(
+    ConfirmForm,
+    case_parties.participant_remove,
+    "portal/participant_remove.html",
+    "Remove {name}",
+    "{name} will no longer attend",
+)
+
+
+def _about_participant(
+    request: HttpRequest, case_id: UUID, participant_id: UUID, question: _AboutParticipant
+) -> HttpResponse:
+    case, party = _case_and_party(request, case_id, "portal.party.act")
+    found = selectors.participant_of_party(party=party, participant_id=participant_id)
+    participant = found_or_404(found, "No such person")
+    form = question.form(posted(request))
     done = submit(
         request,
         form,
-        lambda: case_parties.decision_maker_confirm(
-            participant=participant, actor=signed_in(request)
-        ),
-        success=f"You have confirmed that {participant.name} can make decisions",
+        lambda: question.act(participant=participant, actor=signed_in(request)),
+        success=question.success.format(name=participant.name),
         redirect_to=_case_url(case),
     )
-    return done or render(
-        request,
-        "portal/decision_maker.html",
-        {
-            "title": f"Can {participant.name} make decisions?",
-            "case": case,
-            "party": party,
-            "participant": participant,
-            "form": form,
-        },
+    title = question.title.format(name=participant.name)
+    return done or _form_page(
+        request, case, party, form, title, template=question.template, participant=participant
     )
+
+
+@policy.policy_required("partner.workspace")
+@require_http_methods(["GET", "POST"])
+def decision_maker(request: HttpRequest, case_id: UUID, participant_id: UUID) -> HttpResponse:
+    return _about_participant(request, case_id, participant_id, _DECISION_MAKER)
 
 
 @policy.policy_required("partner.workspace")
 @require_http_methods(["GET", "POST"])
 def participant_remove(request: HttpRequest, case_id: UUID, participant_id: UUID) -> HttpResponse:
-    case = case_or_404(request, case_id, "portal.case.view")
-    party = _own_party(request, case, "portal.party.act")
-    participant = _participant(party, participant_id)
-    form = ConfirmForm(_posted(request))
-    done = submit(
-        request,
-        form,
-        lambda: case_parties.participant_remove(participant=participant, actor=signed_in(request)),
-        success=f"{participant.name} will no longer attend",
-        redirect_to=_case_url(case),
-    )
-    return done or render(
-        request,
-        "portal/participant_remove.html",
-        {
-            "title": f"Remove {participant.name}",
-            "case": case,
-            "party": party,
-            "participant": participant,
-            "form": form,
-        },
-    )
+    return _about_participant(request, case_id, participant_id, _REMOVE)
+
+
+def _sent(summary: CaseSummary) -> str:
+    return f"Your case summary has been sent ({Visibility(summary.visibility).label.lower()})"
 
 
 @policy.policy_required("partner.workspace")
 @require_http_methods(["GET", "POST"])
 def summary_submit(request: HttpRequest, case_id: UUID) -> HttpResponse:
-    case = case_or_404(request, case_id, "portal.case.view")
-    party = _own_party(request, case, "summary.submit")
+    case, party = _case_and_party(request, case_id, "summary.submit")
     user = signed_in(request)
     initial = {"submitted_by_name": user.full_name}
-    form = SummaryForm(_posted(request), _uploaded(request), initial=initial)
+    form = SummaryForm(posted(request), uploaded(request), initial=initial)
     done = submit(
         request,
         form,
         lambda: preparation_services.summary_submit(
-            case=case,
-            party=party,
-            visibility=form.cleaned_data["visibility"],
-            submitted_by_name=form.cleaned_data["submitted_by_name"],
-            text=form.cleaned_data["text"],
-            upload=form.cleaned_data["file"] or None,
-            actor=user,
+            case=case, party=party, actor=user, **form.answers()
         ),
-        success=lambda sent: (
-            f"Your case summary has been sent ({Visibility(sent.visibility).label.lower()})"
-        ),
+        success=_sent,
         redirect_to=_case_url(case),
         fields={"upload": "file"},
     )
@@ -296,55 +268,42 @@ def summary_submit(request: HttpRequest, case_id: UUID) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def dr_answer(request: HttpRequest, case_id: UUID) -> HttpResponse:
     """Disagreement resolution is voluntary: the partner says whether it will take part."""
-    case = case_or_404(request, case_id, "portal.case.view")
-    party = _own_party(request, case, "portal.party.act")
+    case, party = _case_and_party(request, case_id, "portal.party.act")
     if not case.is_disagreement_resolution:
         raise Http404("This case is not disagreement resolution")
-    form = DRAnswerForm(_posted(request))
+    form = DRAnswerForm(posted(request))
     done = submit(
         request,
         form,
         lambda: case_parties.dr_answer_record(
-            party=party,
-            answer=form.cleaned_data["answer"],
-            note=form.cleaned_data["note"],
-            actor=signed_in(request),
+            party=party, actor=signed_in(request), **form.answers()
         ),
         success="Thank you: your answer has been recorded",
         redirect_to=_case_url(case),
     )
+    title = "Will you take part in disagreement resolution?"
     return done or _form_page(
-        request,
-        case,
-        party,
-        form,
-        "Will you take part in disagreement resolution?",
-        submit="Send answer",
-        heading_in_form=True,
+        request, case, party, form, title, submit="Send answer", heading_in_form=True
     )
 
 
 @policy.policy_required("partner.workspace")
 @require_GET
 def agreement_pdf(request: HttpRequest, case_id: UUID) -> HttpResponse:
-    case = case_or_404(request, case_id, "portal.case.view")
-    agreement = _agreement(_own_party(request, case))
-    printed = agreement_selectors.agreement_pdf(agreement=agreement)
-    if printed is None:
-        raise Http404("The agreement has not been printed")
-    response = HttpResponse(printed.content, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{printed.filename}"'
-    return _private(response)
+    _, party = _case_and_party(request, case_id)
+    agreement = _agreement(party)
+    found = agreement_selectors.agreement_pdf(agreement=agreement)
+    printed = found_or_404(found, "The agreement has not been printed")
+    return private(file_response(printed.content, PDF, printed.filename, inline=True))
 
 
 @policy.policy_required("partner.workspace")
 @require_http_methods(["GET", "POST"])
 def agreement_confirm(request: HttpRequest, case_id: UUID) -> HttpResponse:
-    case = case_or_404(request, case_id, "portal.case.view")
-    party = _own_party(request, case, "agreement.confirm")
+    case, party = _case_and_party(request, case_id, "agreement.confirm")
     agreement = _agreement(party)
     user = signed_in(request)
-    form = AgreementConfirmForm(_posted(request), initial={"confirmed_by_name": user.full_name})
+    form = AgreementConfirmForm(posted(request), initial={"confirmed_by_name": user.full_name})
     done = submit(
         request,
         form,
@@ -358,14 +317,10 @@ def agreement_confirm(request: HttpRequest, case_id: UUID) -> HttpResponse:
         success="You have confirmed the agreement",
         redirect_to=_case_url(case),
     )
+    intro = presenters.agreement_intro(agreement)
+    title = "Confirm the written agreement"
     return done or _form_page(
-        request,
-        case,
-        party,
-        form,
-        "Confirm the written agreement",
-        submit="Confirm agreement",
-        intro=presenters.agreement_intro(agreement),
+        request, case, party, form, title, submit="Confirm agreement", intro=intro
     )
 
 
@@ -374,11 +329,8 @@ def agreement_confirm(request: HttpRequest, case_id: UUID) -> HttpResponse:
 def meeting_ics(request: HttpRequest, case_id: UUID) -> HttpResponse:
     """The meeting for the partner's own calendar (no other attendees listed)."""
     case = case_or_404(request, case_id, "portal.case.view")
-    meeting = meeting_selectors.current_meeting(case=case)
-    if meeting is None:
-        raise Http404("No meeting arranged")
+    found = meeting_selectors.current_meeting(case=case)
+    meeting = found_or_404(found, "No meeting arranged")
     content = meeting_calendar.meeting_ics(meeting=meeting, attendees=[])
-    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
     filename = meeting_calendar.meeting_ics_filename(meeting)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return _private(response)
+    return private(file_response(content, CALENDAR, filename))

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from django import forms
 
 from mediation.core.forms_govuk import GovukDateField, set_choices
 from mediation.preparation.choices import (
+    CHILD_VIEWS_QUESTIONS,
     VISIBILITY_HINTS,
     ChildViewsBy,
     ContactMethod,
@@ -17,10 +18,48 @@ from mediation.preparation.choices import (
 from mediation.preparation.uploads import UploadError, upload_check
 
 if TYPE_CHECKING:
+    import datetime as dt
+
+    from django.core.files import File
+
     from mediation.accounts.actors import Actor
     from mediation.cases.models import Party
 
 TEXT_OR_FILE = "Type the case summary or choose a file to upload"
+
+
+class IntroContactAnswers(TypedDict):
+    """An introductory contact, as `services.intro_contact_record` takes it."""
+
+    party: Party
+    contacted_on: dt.date
+    method: str
+    made_by: Actor
+    spoke_to: str
+    notes: str
+
+
+class SummaryAnswers(TypedDict):
+    """A case summary, as `services.summary_submit` takes it (with the party it is from)."""
+
+    party: Party
+    visibility: str
+    submitted_by_name: str
+    text: str
+    upload: File | None
+
+
+class ChildViewsAnswers(TypedDict):
+    """The child's views, as `services.child_views_record` takes them."""
+
+    completed_by: str
+    completed_by_name: str
+    completed_on: dt.date
+    visibility: str
+    answers: dict[str, str]
+    joins_meeting_note: str
+    parent_agrees: bool
+    mediator_agrees: bool
 
 
 def _party_choices(parties: Iterable[Party]) -> list[tuple[str, str]]:
@@ -107,13 +146,26 @@ class IntroContactForm(forms.Form):
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
-        set_choices(self, "party", _party_choices(parties))
+        self.parties = {str(p.pk): p for p in parties}
+        self.people = {str(p.pk): p for p in people}
+        set_choices(self, "party", _party_choices(self.parties.values()))
         set_choices(
             self,
             "made_by",
             [("", "Choose a person")]
-            + [(str(p.pk), f"{p.full_name} ({p.get_role_display()})") for p in people],
+            + [(key, f"{p.full_name} ({p.get_role_display()})") for key, p in self.people.items()],
         )
+
+    def answers(self) -> IntroContactAnswers:
+        data = self.cleaned_data
+        return {
+            "party": self.parties[data["party"]],
+            "contacted_on": data["contacted_on"],
+            "method": data["method"],
+            "made_by": self.people[data["made_by"]],
+            "spoke_to": data["spoke_to"],
+            "notes": data["notes"],
+        }
 
 
 class SummaryForm(forms.Form):
@@ -147,7 +199,8 @@ class SummaryForm(forms.Form):
 
     def __init__(self, *args: Any, parties: Iterable[Party] = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        set_choices(self, "party", _party_choices(parties))
+        self.parties = {str(p.pk): p for p in parties}
+        set_choices(self, "party", _party_choices(self.parties.values()))
         self.govuk_choice_hints = {"visibility": {k.value: v for k, v in VISIBILITY_HINTS.items()}}
 
     def clean(self) -> dict[str, Any]:
@@ -159,6 +212,16 @@ class SummaryForm(forms.Form):
         ):
             self.add_error("text", TEXT_OR_FILE)
         return cleaned
+
+    def answers(self) -> SummaryAnswers:
+        data = self.cleaned_data
+        return {
+            "party": self.parties[data["party"]],
+            "visibility": data["visibility"],
+            "submitted_by_name": data["submitted_by_name"],
+            "text": data["text"],
+            "upload": data["file"] or None,
+        }
 
 
 class WithdrawForm(forms.Form):
@@ -318,3 +381,16 @@ class ChildViewsForm(forms.Form):
     @property
     def mediator_agrees(self) -> bool:
         return "mediator" in (self.cleaned_data.get("joining_agreed_by") or [])
+
+    def answers(self) -> ChildViewsAnswers:
+        data = self.cleaned_data
+        return {
+            "completed_by": data["completed_by"],
+            "completed_by_name": data["completed_by_name"],
+            "completed_on": data["completed_on"],
+            "visibility": data["visibility"],
+            "answers": {name: data[name] for name, _ in CHILD_VIEWS_QUESTIONS},
+            "joins_meeting_note": data["joins_meeting_note"],
+            "parent_agrees": self.parent_agrees,
+            "mediator_agrees": self.mediator_agrees,
+        }

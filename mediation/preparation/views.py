@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 from uuid import UUID
 
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, QueryDict
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -13,9 +13,9 @@ from mediation import policy
 from mediation.accounts.actors import signed_in
 from mediation.cases import clock
 from mediation.cases.access import case_or_404
-from mediation.core.actions import submit
+from mediation.core.actions import posted, submit, uploaded
+from mediation.core.responses import private
 from mediation.preparation import presenters, selectors, services
-from mediation.preparation.choices import CHILD_VIEWS_QUESTIONS
 from mediation.preparation.forms import (
     ChildViewsForm,
     ConfirmForm,
@@ -25,33 +25,14 @@ from mediation.preparation.forms import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
-
     from django import forms
-    from django.core.files.uploadedfile import UploadedFile
-    from django.db.models import Model
-    from django.utils.datastructures import MultiValueDict
 
-    from mediation.cases.models import Case, Party
+    from mediation.cases.models import Case
     from mediation.preparation.models import CaseSummary
-
-
-def _posted(request: HttpRequest) -> QueryDict | None:
-    """The form data of a POST (even an empty one binds the form), or None for a GET."""
-    return request.POST if request.method == "POST" else None
-
-
-def _uploaded(request: HttpRequest) -> MultiValueDict[str, UploadedFile] | None:
-    return request.FILES if request.method == "POST" else None
 
 
 def _summary(request: HttpRequest, summary_id: UUID, action: str) -> CaseSummary:
     return policy.authorised(request.user, action, selectors.summary_get(summary_id=summary_id))
-
-
-def _chosen[T: Model](items: Iterable[T], pk: str) -> T:
-    """The item a form's choice names (the form only offers these items)."""
-    return next(item for item in items if str(item.pk) == pk)
 
 
 def _form_page(
@@ -88,20 +69,11 @@ def intro_contact(request: HttpRequest, case_id: UUID) -> HttpResponse:
     initial = presenters.intro_contact_initial(
         actor=actor, parties=parties, chosen=request.GET.get("party")
     )
-    form = IntroContactForm(_posted(request), initial=initial, parties=parties, people=people)
+    form = IntroContactForm(posted(request), initial=initial, parties=parties, people=people)
     done = submit(
         request,
         form,
-        lambda: services.intro_contact_record(
-            case=case,
-            party=_chosen(parties, form.cleaned_data["party"]),
-            contacted_on=form.cleaned_data["contacted_on"],
-            method=form.cleaned_data["method"],
-            made_by=_chosen(people, form.cleaned_data["made_by"]),
-            spoke_to=form.cleaned_data["spoke_to"],
-            notes=form.cleaned_data["notes"],
-            actor=actor,
-        ),
+        lambda: services.intro_contact_record(case=case, actor=actor, **form.answers()),
         success=lambda contact: f"Introductory contact with {contact.party.name} recorded",
         redirect_to=presenters.overview_url(case),
     )
@@ -115,18 +87,11 @@ def intro_contact(request: HttpRequest, case_id: UUID) -> HttpResponse:
     )
 
 
-def _summary_add(request: HttpRequest, case: Case, party: Party, form: SummaryForm) -> CaseSummary:
+def _summary_add(request: HttpRequest, case: Case, form: SummaryForm) -> CaseSummary:
     """Staff send a party's summary, if the policy lets them send that party's."""
-    policy.require(request.user, "summary.submit", party)
-    return services.summary_submit(
-        case=case,
-        party=party,
-        visibility=form.cleaned_data["visibility"],
-        submitted_by_name=form.cleaned_data["submitted_by_name"],
-        text=form.cleaned_data["text"],
-        upload=form.cleaned_data["file"] or None,
-        actor=signed_in(request),
-    )
+    answers = form.answers()
+    policy.require(request.user, "summary.submit", answers["party"])
+    return services.summary_submit(case=case, actor=signed_in(request), **answers)
 
 
 @policy.policy_required("staff.workspace")
@@ -136,11 +101,11 @@ def summary_add(request: HttpRequest, case_id: UUID) -> HttpResponse:
     case = case_or_404(request, case_id, "preparation.manage")
     parties = list(case.parties.select_related("organisation"))
     initial = presenters.summary_initial(case=case, parties=parties)
-    form = SummaryForm(_posted(request), _uploaded(request), initial=initial, parties=parties)
+    form = SummaryForm(posted(request), uploaded(request), initial=initial, parties=parties)
     done = submit(
         request,
         form,
-        lambda: _summary_add(request, case, _chosen(parties, form.cleaned_data["party"]), form),
+        lambda: _summary_add(request, case, form),
         success=presenters.summary_added,
         redirect_to=presenters.overview_url(case),
         fields={"upload": "file"},
@@ -181,15 +146,14 @@ def summary_file(request: HttpRequest, summary_id: UUID) -> FileResponse:
     summary = _summary(request, summary_id, "summary.read")
     if not summary.has_file:
         raise Http404("This case summary has no file")
-    response = FileResponse(
-        summary.file.open("rb"),
-        content_type=summary.mimetype,
-        as_attachment=True,
-        filename=summary.file_name,
+    return private(
+        FileResponse(
+            summary.file.open("rb"),
+            content_type=summary.mimetype,
+            as_attachment=True,
+            filename=summary.file_name,
+        )
     )
-    # Holds a child's details: never kept by a shared cache or the browser's back button.
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 @policy.policy_required("signed_in.home")
@@ -197,7 +161,7 @@ def summary_file(request: HttpRequest, summary_id: UUID) -> FileResponse:
 def summary_withdraw(request: HttpRequest, summary_id: UUID) -> HttpResponse:
     summary = _summary(request, summary_id, "summary.withdraw")
     back = presenters.back_from_summary(signed_in(request), summary)
-    form = WithdrawForm(_posted(request))
+    form = WithdrawForm(posted(request))
     done = submit(
         request,
         form,
@@ -227,22 +191,11 @@ def summary_withdraw(request: HttpRequest, summary_id: UUID) -> HttpResponse:
 def child_views(request: HttpRequest, case_id: UUID) -> HttpResponse:
     case = case_or_404(request, case_id, "childviews.record")
     existing = selectors.child_views_for_case(case=case)
-    form = ChildViewsForm(_posted(request), initial=presenters.child_views_initial(existing))
+    form = ChildViewsForm(posted(request), initial=presenters.child_views_initial(existing))
     done = submit(
         request,
         form,
-        lambda: services.child_views_record(
-            case=case,
-            completed_by=form.cleaned_data["completed_by"],
-            completed_by_name=form.cleaned_data["completed_by_name"],
-            completed_on=form.cleaned_data["completed_on"],
-            visibility=form.cleaned_data["visibility"],
-            answers={name: form.cleaned_data[name] for name, _ in CHILD_VIEWS_QUESTIONS},
-            joins_meeting_note=form.cleaned_data["joins_meeting_note"],
-            parent_agrees=form.parent_agrees,
-            mediator_agrees=form.mediator_agrees,
-            actor=signed_in(request),
-        ),
+        lambda: services.child_views_record(case=case, actor=signed_in(request), **form.answers()),
         success=f"{case.child_first_name}'s views saved",
         redirect_to=presenters.overview_url(case),
         fields={"answers": "what_i_like"},
@@ -256,7 +209,7 @@ def child_views(request: HttpRequest, case_id: UUID) -> HttpResponse:
 def exchange(request: HttpRequest, case_id: UUID) -> HttpResponse:
     """Check, then send, each party the summaries the other parties shared."""
     case = case_or_404(request, case_id, "preparation.manage")
-    form = ConfirmForm(_posted(request))
+    form = ConfirmForm(posted(request))
     done = submit(
         request,
         form,
