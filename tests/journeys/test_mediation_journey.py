@@ -19,16 +19,16 @@ from django.core import mail
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
-from mediation.accounts.tests.factories import LAOfficerFactory
 from mediation.agreements.models import Agreement
 from mediation.cases import services as case_services
 from mediation.cases.services import MatterInput
 from mediation.certificates.models import Certificate
 from mediation.core.formatting import weekday_date
-from mediation.directory.tests.factories import ICBFactory
 from mediation.panel.services import conflict_declare, profile_save
 from mediation.preparation.models import CaseSummary
 from mediation.rules import agreement_item_due, appeal_deadline, statutory_calendar
+from tests.factories.organisations import ICBFactory
+from tests.factories.people import LAOfficerFactory
 from tests.journeys.steps import continue_, fill_date, heading, pdf_text, sign_in, sign_out
 
 pytestmark = pytest.mark.browser
@@ -67,7 +67,7 @@ def test_mediation_from_request_to_agreement_and_certificate(
     served_la.email = "sen.team@islington.la.example"
     served_la.save()
     icb_name = "NHS Testshire Integrated Care Board"
-    ICBFactory(name=icb_name, email="send@testshire.icb.example")
+    ICBFactory.create(name=icb_name, email="send@testshire.icb.example")
     coordinator = staff("coordinator", email="priya@test.example", full_name="Priya Shah")
     helen = _mediator(staff, "Helen Marsh", "helen@test.example")
     _mediator(staff, "Daniel Reyes", "daniel@test.example")
@@ -77,7 +77,7 @@ def test_mediation_from_request_to_agreement_and_certificate(
         organisation=served_la,
         description="Worked in Islington's SEN team until 2024",
     )
-    LAOfficerFactory(
+    LAOfficerFactory.create(
         email="grace@islington.la.example", full_name="Grace Adeyemi", organisation=served_la
     )
     case = make_case(

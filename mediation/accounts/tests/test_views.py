@@ -9,7 +9,7 @@ from django.core.cache import cache
 from django.urls import reverse
 
 from mediation.accounts.forms import MAX_FAILED_SIGN_INS
-from mediation.accounts.tests.factories import PASSWORD
+from tests.factories.people import PASSWORD
 
 pytestmark = pytest.mark.django_db
 

@@ -18,14 +18,14 @@ from mediation.agreements.tests.conftest import (
     LA_SECOND_EMAIL,
     SCHOOL_EMAIL,
     SUPPORTER_EMAIL,
-    party_of,
     pdf_text,
 )
 from mediation.cases.choices import Route, Stage
 from mediation.cases.parties import party_add
 from mediation.core.errors import ApplicationError, ConflictError
-from mediation.directory.tests.factories import ICBFactory
 from mediation.notifications.models import OutboundEmail
+from tests.factories.cases import party_of
+from tests.factories.organisations import ICBFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -271,7 +271,7 @@ def test_default_due_dates_match_regs_42_and_44_for_every_kind(
     agreement = started(mediation_case, mediator)
     responsible = party_of(mediation_case, "local_authority")
     if kind == "la_notified":
-        responsible = party_add(case=mediation_case, kind="icb", organisation=ICBFactory())
+        responsible = party_add(case=mediation_case, kind="icb", organisation=ICBFactory.create())
     item = services.agreement_item_add(
         agreement=agreement,
         data=item_input(mediation_case, kind=kind, responsible=responsible),

@@ -10,7 +10,7 @@ from django.urls import reverse
 from mediation.cases import parties, services
 from mediation.cases.choices import DRAnswer, Stage
 from mediation.cases.services import MatterInput
-from mediation.directory.tests.factories import SchoolFactory
+from tests.factories.organisations import SchoolFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -148,7 +148,7 @@ def test_a_dr_case_where_the_school_declines(
         case=case, route="disagreement_resolution", reason="", actor=staff()
     )
     client = client_as(staff())
-    school = SchoolFactory(
+    school = SchoolFactory.create(
         name="Hillside Academy", email="head@hillside.example", local_authority=case.local_authority
     )
     response = client.post(

@@ -11,10 +11,10 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
-from mediation.accounts.tests.factories import PASSWORD
 from mediation.cases.models import Case
 from mediation.core.formatting import weekday_date
 from mediation.intake import selectors, services
+from tests.factories.people import PASSWORD
 
 pytestmark = pytest.mark.browser
 

@@ -8,10 +8,10 @@ import icalendar
 import pytest
 from playwright.sync_api import expect
 
-from mediation.accounts.tests.factories import PASSWORD
 from mediation.meetings.models import Meeting
 from mediation.meetings.tests.conftest import london
 from mediation.notifications.models import OutboundEmail
+from tests.factories.people import PASSWORD
 
 pytestmark = pytest.mark.browser
 

@@ -7,9 +7,14 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
+from mediation.accounts.models import User
+from mediation.cases.models import Case
+from mediation.directory.models import Organisation
+from tests.factories.cases import MediationRequestedCaseFactory
+
 
 @pytest.fixture
-def mediator(staff: Callable[..., Any]) -> Callable[..., Any]:
+def mediator(staff: Callable[..., User]) -> Callable[..., User]:
     """A mediator of the test service with a panel profile (accredited, any area, by default)."""
     from mediation.panel.services import profile_save
 
@@ -26,7 +31,7 @@ def mediator(staff: Callable[..., Any]) -> Callable[..., Any]:
         areas: Sequence[Any] = (),
         profile: bool = True,
         **kwargs: Any,
-    ) -> Any:
+    ) -> User:
         user = staff("mediator", full_name=full_name, **kwargs)
         if profile:
             profile_save(
@@ -52,31 +57,13 @@ def mediator(staff: Callable[..., Any]) -> Callable[..., Any]:
 
 
 @pytest.fixture
-def mediation_case(
-    make_case: Callable[..., Any], staff: Callable[..., Any], served_la: Any
-) -> Callable[..., Any]:
+def mediation_case(served_la_with_email: Organisation) -> Callable[..., Case]:
     """A case where the family wants mediation, through the real services: the LA is a party and
     has been e-mailed, and the 30 days run from today."""
-    from mediation.advice.services import decision_record
-    from mediation.cases.services import case_confirm_route
 
-    if not served_la.email:
-        served_la.email = "sen.team@islington.example"
-        served_la.save(update_fields=["email"])
-
-    def make(icb: Any = None, **overrides: Any) -> Any:
-        overrides.setdefault("wants", "mediation")
-        case = make_case(**overrides)
-        adviser = staff("mediation_adviser")
-        case_confirm_route(case=case, route="mediation_information", reason="", actor=adviser)
-        decision_record(
-            case=case,
-            outcome="wants_mediation",
-            decided_on=timezone.localdate(),
-            actor=adviser,
-            icb=icb,
+    def make(icb: Organisation | None = None, **overrides: Any) -> Case:
+        return MediationRequestedCaseFactory.create(
+            local_authority=served_la_with_email, icb=icb, **overrides
         )
-        case.refresh_from_db()
-        return case
 
     return make
