@@ -1,13 +1,16 @@
 """People: the provider's staff and the partners' users, each of a role."""
 
+import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
 import factory
+from django.utils import timezone
 
 from mediation.accounts.models import User
 from mediation.directory import selectors as directory_selectors
 from mediation.directory.models import Organisation, Service
+from mediation.panel.services import profile_save
 from mediation.policy.roles import STAFF_ROLES, Role
 from tests.factories.organisations import (
     ICBFactory,
@@ -51,8 +54,32 @@ class AdviserFactory(UserFactory):
     role = Role.MEDIATION_ADVISER
 
 
+def _join_panel(user: User, create: bool, extracted: bool | None, **options: Any) -> None:
+    """`profile=True` (or any `profile__...` option): the mediator's panel profile, saved through
+    the panel's service: the SEND joint register, accredited for a year, mediating in English, in
+    any area, taking up to 6 cases, unless the options say otherwise."""
+    if extracted is False or (extracted is None and not options):
+        return
+    values: dict[str, Any] = {
+        "register": "send_joint",
+        "registration_number": "SEND-0001",
+        "accredited_until": None,
+        "languages": ["English"],
+        "available": True,
+        "max_open_cases": 6,
+        "any_area": True,
+        **options,
+    }
+    if values["accredited_until"] is None and values["register"]:
+        values["accredited_until"] = timezone.localdate() + dt.timedelta(days=365)
+    profile_save(mediator=user, actor=None, **values)
+
+
 class MediatorFactory(UserFactory):
+    """A mediator; `profile=True` or `profile__<field>=...` puts them on the panel."""
+
     role = Role.MEDIATOR
+    profile = factory.PostGeneration(_join_panel)
 
 
 class LAOfficerFactory(UserFactory):

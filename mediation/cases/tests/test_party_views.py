@@ -10,6 +10,7 @@ from django.urls import reverse
 from mediation.cases import parties, services
 from mediation.cases.choices import DRAnswer, Stage
 from mediation.cases.services import MatterInput
+from tests.factories.cases import take_part
 from tests.factories.organisations import SchoolFactory
 
 pytestmark = pytest.mark.django_db
@@ -17,11 +18,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def case_with_la(make_case: Any, staff: Any) -> Any:
-    case = make_case()
-    parties.party_add(
-        case=case, kind="local_authority", organisation=case.local_authority, actor=staff()
-    )
-    return case
+    return take_part(make_case(), la=True, actor=staff())
 
 
 def _urls(case: Any) -> list[tuple[str, str]]:

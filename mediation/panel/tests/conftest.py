@@ -5,7 +5,6 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 import pytest
-from django.utils import timezone
 
 from mediation.accounts.models import User
 from mediation.cases.models import Case
@@ -16,7 +15,6 @@ from tests.factories.cases import MediationRequestedCaseFactory
 @pytest.fixture
 def mediator(staff: Callable[..., User]) -> Callable[..., User]:
     """A mediator of the test service with a panel profile (accredited, any area, by default)."""
-    from mediation.panel.services import profile_save
 
     def make(
         full_name: str,
@@ -28,30 +26,24 @@ def mediator(staff: Callable[..., User]) -> Callable[..., User]:
         availability_notes: str = "",
         max_open_cases: int = 6,
         any_area: bool = True,
-        areas: Sequence[Any] = (),
+        areas: Sequence[Organisation] = (),
         profile: bool = True,
         **kwargs: Any,
     ) -> User:
-        user = staff("mediator", full_name=full_name, **kwargs)
-        if profile:
-            profile_save(
-                mediator=user,
-                actor=None,
-                register=register,
-                registration_number="SEND-0001",
-                accredited_until=(
-                    accredited_until
-                    if accredited_until is not None or not register
-                    else timezone.localdate() + dt.timedelta(days=365)
-                ),
-                languages=languages,
-                available=available,
-                availability_notes=availability_notes,
-                max_open_cases=max_open_cases,
-                any_area=any_area,
-                areas=areas,
-            )
-        return user
+        return staff(
+            "mediator",
+            full_name=full_name,
+            profile=profile,
+            profile__register=register,
+            profile__accredited_until=accredited_until,
+            profile__languages=languages,
+            profile__available=available,
+            profile__availability_notes=availability_notes,
+            profile__max_open_cases=max_open_cases,
+            profile__any_area=any_area,
+            profile__areas=areas,
+            **kwargs,
+        )
 
     return make
 
