@@ -267,7 +267,8 @@ def _audit_of(obj: Any) -> AxeAudit | None:
 
 @pytest.fixture
 def axe(page: Any) -> AxeAudit:
-    return page._axe_audit  # type: ignore[no-any-return]
+    audit: AxeAudit = page._axe_audit
+    return audit
 
 
 @pytest.fixture

@@ -533,6 +533,7 @@ def test_a_partial_agreement_is_finalised_printed_and_sent_to_every_party(
 def test_a_final_agreement_never_changes(partial_agreement: Any, mediator: Any) -> None:
     agreement = services.agreement_finalise(agreement=partial_agreement, actor=mediator)
     item = agreement.items.first()
+    assert item is not None
     case = agreement.case
     with pytest.raises(ConflictError):
         services.agreement_item_add(agreement=agreement, data=item_input(case), actor=mediator)
@@ -644,6 +645,7 @@ def test_an_organisation_with_no_person_emailed_gets_it_at_its_own_address(
 ) -> None:
     school = party_of(mediation_case, "school")
     school.participants.update(email="")
+    assert school.organisation is not None
     school.organisation.email = "office@northbrook.example"
     school.organisation.save()
     recipient = selectors.recipient_for(party=party_of(mediation_case, "school"))

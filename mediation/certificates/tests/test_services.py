@@ -29,6 +29,7 @@ pytestmark = pytest.mark.django_db
 
 
 def read_pdf(certificate: Certificate) -> bytes:
+    assert certificate.pdf.name is not None
     with default_storage.open(certificate.pdf.name, "rb") as handle:
         data: bytes = handle.read()
     return data

@@ -17,7 +17,7 @@ from tests.factories.organisations import ServiceFactory
 pytestmark = pytest.mark.django_db
 
 
-def send(client: Client, capture: Any, data: dict[str, str] | None = None, **extra: Any) -> Any:
+def send(client: Client, capture: Any, data: dict[str, str] | None = None, /, **extra: Any) -> Any:
     with capture(execute=True):
         return client.post(reverse("intake:check"), data or {}, **extra)
 

@@ -93,6 +93,7 @@ def test_the_calendar_file_parses_back_with_every_detail(arranged: Any) -> None:
     assert str(event["UID"]) == f"meeting-{meeting.pk}@127.0.0.1"
     assert event["SEQUENCE"] == 0
     start, end = event.start, event.end
+    assert isinstance(start, dt.datetime)
     assert start == london(2026, 4, 8, 10)
     assert end == london(2026, 4, 8, 13)
     assert str(start.tzinfo) == "Europe/London"
