@@ -297,6 +297,17 @@ def finalise_agreement(agreement: Agreement, *, actor: User) -> Agreement:
     return agreement
 
 
+def issue_certificate(case: Case, *, kind: str, actor: User) -> Certificate:
+    """Issue a certificate of the kind, as a mediation adviser (`actor`)."""
+    return certificate_issue(
+        case=case,
+        kind=kind,
+        issuer_name=actor.full_name,
+        issuer_role="Mediation adviser",
+        actor=actor,
+    )
+
+
 # ---------------------------------------------------------------------------------------------
 # The factories: a case at each stage
 # ---------------------------------------------------------------------------------------------
@@ -520,16 +531,6 @@ class CertificateIssuedCaseFactory(AgreementFinalCaseFactory):
         issue_certificate(case, kind="after_mediation", actor=issuer)
         case.refresh_from_db()
         return case
-
-
-def issue_certificate(case: Case, *, kind: str, actor: User) -> Certificate:
-    return certificate_issue(
-        case=case,
-        kind=kind,
-        issuer_name=actor.full_name,
-        issuer_role="Mediation adviser",
-        actor=actor,
-    )
 
 
 class ClosedCaseFactory(CertificateIssuedCaseFactory):
