@@ -4,15 +4,22 @@ Browser tests drive Debian's Chromium through Playwright against pytest-django's
 page they load is checked with axe-core (WCAG 2.2 A and AA) and a violation fails the test.
 """
 
+from __future__ import annotations
+
 import json
 import os
 import re
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
+
+if TYPE_CHECKING:
+    from mediation.accounts.models import User
+    from mediation.cases.models import Case
+    from mediation.directory.models import Organisation, Service
 
 ROOT = Path(__file__).resolve().parent
 ARTIFACTS = ROOT / "test-results"
@@ -41,38 +48,25 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 @pytest.fixture
-def provider(db: Any) -> Any:
-    from mediation.directory.tests.factories import ProviderFactory
+def provider(db: Any) -> Organisation:
+    from tests.factories.organisations import ProviderFactory
 
-    return ProviderFactory()
+    return ProviderFactory.create()
 
 
 @pytest.fixture
-def make_user(db: Any, provider: Any) -> Callable[..., Any]:
+def make_user(db: Any, provider: Organisation) -> Callable[..., User]:
     """Make a user of a role: staff belong to the provider, partners to their own organisation."""
-    from mediation.accounts.tests import factories
-    from mediation.policy.roles import STAFF_ROLES
+    from tests.factories.people import user_of_role
 
-    by_role = {
-        "service_manager": factories.ManagerFactory,
-        "coordinator": factories.CoordinatorFactory,
-        "mediation_adviser": factories.AdviserFactory,
-        "mediator": factories.MediatorFactory,
-        "la_officer": factories.LAOfficerFactory,
-        "icb_officer": factories.ICBOfficerFactory,
-        "school_contact": factories.SchoolContactFactory,
-    }
-
-    def make(role: str, **kwargs: Any) -> Any:
-        if role in STAFF_ROLES:
-            kwargs.setdefault("organisation", provider)
-        return by_role[role](**kwargs)
+    def make(role: str, **kwargs: Any) -> User:
+        return user_of_role(role, provider=provider, **kwargs)
 
     return make
 
 
 @pytest.fixture
-def client_as(client: Any, make_user: Callable[..., Any]) -> Callable[..., Any]:
+def client_as(client: Any, make_user: Callable[..., User]) -> Callable[..., Any]:
     """A test client signed in as a new user of the given role (or as a given user)."""
 
     def sign_in(role_or_user: Any, **kwargs: Any) -> Any:
@@ -82,6 +76,27 @@ def client_as(client: Any, make_user: Callable[..., Any]) -> Callable[..., Any]:
         return client
 
     return sign_in
+
+
+@pytest.fixture
+def fresh_file_storage(settings: Any) -> None:
+    """A fresh in-memory file store for the test (the test settings keep one for the whole run):
+    no test sees another's files, and file names are never taken by an earlier test's."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    }
+
+
+@pytest.fixture
+def coordinator(staff: Callable[..., User]) -> User:
+    return staff("coordinator", email="priya@test.example", full_name="Priya Shah")
+
+
+@pytest.fixture
+def mediator(staff: Callable[..., User]) -> User:
+    """The mediator of the tests' cases (the panel's tests make mediators with profiles)."""
+    return staff("mediator", email="helen@test.example", full_name="Helen Marsh")
 
 
 @pytest.fixture
@@ -95,40 +110,47 @@ def reference_data(db: Any) -> None:
 
 
 @pytest.fixture
-def service(provider: Any) -> Any:
+def service(provider: Organisation) -> Service:
     """A service of the provider, serving one local authority (see `served_la`)."""
-    from mediation.directory.tests.factories import ServiceFactory
+    from tests.factories.organisations import ServiceFactory
 
-    return ServiceFactory(provider=provider, name="London", reference_prefix="LDN")
-
-
-@pytest.fixture
-def served_la(service: Any) -> Any:
-    from mediation.directory.tests.factories import LocalAuthorityFactory
-
-    la = LocalAuthorityFactory(name="Islington", code="E09000019")
-    service.local_authorities.add(la)
-    return la
+    return ServiceFactory.create(provider=provider, name="London", reference_prefix="LDN")
 
 
 @pytest.fixture
-def staff(make_user: Any, service: Any) -> Callable[..., Any]:
+def served_la(service: Service) -> Organisation:
+    from tests.factories.organisations import LocalAuthorityFactory
+
+    return LocalAuthorityFactory.create(name="Islington", code="E09000019", served_by=[service])
+
+
+@pytest.fixture
+def served_la_with_email(served_la: Organisation) -> Organisation:
+    """The served local authority with its SEN team's address: told by e-mail of a request."""
+    from mediation.directory.services import organisation_contact_set
+
+    if not served_la.email:
+        organisation_contact_set(organisation=served_la, email="sen.team@islington.example")
+    return served_la
+
+
+@pytest.fixture
+def staff(make_user: Callable[..., User], service: Service) -> Callable[..., User]:
     """A member of staff of the given role, working in the test service."""
 
-    def make(role: str = "coordinator", **kwargs: Any) -> Any:
-        user = make_user(role, **kwargs)
-        user.services.add(service)
-        return user
+    def make(role: str = "coordinator", **kwargs: Any) -> User:
+        return make_user(role, services=[service], **kwargs)
 
     return make
 
 
 @pytest.fixture
-def make_case(served_la: Any) -> Callable[..., Any]:
-    from mediation.cases.tests.factories import make_case as _make_case
+def make_case(served_la: Organisation) -> Callable[..., Case]:
+    """A new referral to the test service (`tests.factories.cases.CaseFactory`)."""
+    from tests.factories.cases import CaseFactory
 
-    def make(**overrides: Any) -> Any:
-        return _make_case(served_la, **overrides)
+    def make(**overrides: Any) -> Case:
+        return CaseFactory.create(local_authority=served_la, **overrides)
 
     return make
 
@@ -245,7 +267,8 @@ def _audit_of(obj: Any) -> AxeAudit | None:
 
 @pytest.fixture
 def axe(page: Any) -> AxeAudit:
-    return page._axe_audit  # type: ignore[no-any-return]
+    audit: AxeAudit = page._axe_audit
+    return audit
 
 
 @pytest.fixture

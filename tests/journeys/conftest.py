@@ -1,6 +1,5 @@
 import datetime as dt
 from collections.abc import Iterator
-from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -22,8 +21,5 @@ def today() -> Iterator[dt.date]:
 
 
 @pytest.fixture(autouse=True)
-def _fresh_file_storage(settings: Any) -> None:
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
-    }
+def _fresh_file_storage(fresh_file_storage: None) -> None:
+    """A fresh file store per test: no journey sees another's files."""

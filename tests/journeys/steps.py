@@ -7,7 +7,7 @@ from typing import Any
 from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
-from mediation.accounts.tests.factories import PASSWORD
+from tests.factories.people import PASSWORD
 
 
 def heading(page: Page) -> Any:

@@ -8,7 +8,7 @@ from playwright.sync_api import Page, expect
 
 from mediation.cases.models import Party
 from mediation.cases.services import MatterInput
-from mediation.directory.tests.factories import SchoolFactory
+from tests.factories.organisations import SchoolFactory
 from tests.journeys.steps import heading, sign_in
 
 pytestmark = pytest.mark.browser
@@ -26,7 +26,7 @@ def test_a_dr_case_where_the_school_declines(
             )
         ],
     )
-    SchoolFactory(
+    SchoolFactory.create(
         name="Hillside Academy", email="head@hillside.example", local_authority=case.local_authority
     )
     base = live_server.url

@@ -19,16 +19,17 @@ from django.core import mail
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
-from mediation.accounts.tests.factories import LAOfficerFactory
 from mediation.agreements.models import Agreement
-from mediation.cases import services as case_services
 from mediation.cases.services import MatterInput
 from mediation.certificates.models import Certificate
 from mediation.core.formatting import weekday_date
-from mediation.directory.tests.factories import ICBFactory
-from mediation.panel.services import conflict_declare, profile_save
+from mediation.directory.services import organisation_contact_set
+from mediation.panel.services import conflict_declare
 from mediation.preparation.models import CaseSummary
 from mediation.rules import agreement_item_due, appeal_deadline, statutory_calendar
+from tests.factories.cases import RoutedCaseFactory
+from tests.factories.organisations import ICBFactory
+from tests.factories.people import LAOfficerFactory
 from tests.journeys.steps import continue_, fill_date, heading, pdf_text, sign_in, sign_out
 
 pytestmark = pytest.mark.browser
@@ -38,19 +39,13 @@ DECISION = dt.date(2026, 10, 1)
 
 
 def _mediator(staff: Any, name: str, email: str) -> Any:
-    user = staff("mediator", full_name=name, email=email)
-    profile_save(
-        mediator=user,
-        actor=None,
-        register="send_joint",
-        registration_number="SEND-9",
-        accredited_until=dt.date(2027, 12, 31),
-        languages=["English"],
-        available=True,
-        max_open_cases=6,
-        any_area=True,
+    return staff(
+        "mediator",
+        full_name=name,
+        email=email,
+        profile__registration_number="SEND-9",
+        profile__accredited_until=dt.date(2027, 12, 31),
     )
-    return user
 
 
 def test_mediation_from_request_to_agreement_and_certificate(
@@ -58,16 +53,14 @@ def test_mediation_from_request_to_agreement_and_certificate(
     page: Page,
     served_la: Any,
     staff: Any,
-    make_case: Any,
     screenshot: Any,
     today: dt.date,
     tmp_path: Any,
 ) -> None:
     base = live_server.url
-    served_la.email = "sen.team@islington.la.example"
-    served_la.save()
+    organisation_contact_set(organisation=served_la, email="sen.team@islington.la.example")
     icb_name = "NHS Testshire Integrated Care Board"
-    ICBFactory(name=icb_name, email="send@testshire.icb.example")
+    ICBFactory.create(name=icb_name, email="send@testshire.icb.example")
     coordinator = staff("coordinator", email="priya@test.example", full_name="Priya Shah")
     helen = _mediator(staff, "Helen Marsh", "helen@test.example")
     _mediator(staff, "Daniel Reyes", "daniel@test.example")
@@ -77,19 +70,18 @@ def test_mediation_from_request_to_agreement_and_certificate(
         organisation=served_la,
         description="Worked in Islington's SEN team until 2024",
     )
-    LAOfficerFactory(
+    LAOfficerFactory.create(
         email="grace@islington.la.example", full_name="Grace Adeyemi", organisation=served_la
     )
-    case = make_case(
+    case = RoutedCaseFactory.create(
+        local_authority=served_la,
+        router=coordinator,
         ehc_status="plan",
         decision_date=DECISION,
         wants="mediation",
         matters=[
             MatterInput(decision="plan_content", sections=["B", "F", "G"], involves_health=True)
         ],
-    )
-    case_services.case_confirm_route(
-        case=case, route=case.proposed_route, reason="", actor=coordinator
     )
 
     # 1. The family tells the adviser it wants mediation: the LA and the ICB are told.

@@ -5,7 +5,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from mediation.accounts.tests.factories import PASSWORD
+from tests.factories.people import PASSWORD
 
 pytestmark = pytest.mark.browser
 

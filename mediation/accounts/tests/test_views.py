@@ -9,7 +9,7 @@ from django.core.cache import cache
 from django.urls import reverse
 
 from mediation.accounts.forms import MAX_FAILED_SIGN_INS
-from mediation.accounts.tests.factories import PASSWORD
+from tests.factories.people import PASSWORD
 
 pytestmark = pytest.mark.django_db
 
@@ -107,7 +107,7 @@ def test_password_reset_by_email_end_to_end(client: Any, make_user: Any) -> None
     response = client.post(reverse("accounts:password-reset"), {"email": "helen@test.example"})
     assert response.status_code == 302
     assert len(mail.outbox) == 1
-    body = mail.outbox[0].body
+    body = str(mail.outbox[0].body)
     assert "Helen O'Brien" in body  # plain text is not HTML-escaped
     link = re.search(r"http://testserver(/password-reset/\S+/)", body)
     assert link is not None

@@ -17,13 +17,6 @@ from mediation.core.errors import ApplicationError, ConflictError
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def routed_case(make_case: Any, staff: Any) -> Any:
-    case = make_case(decision_date=timezone.localdate() - dt.timedelta(days=20))
-    case_services.case_confirm_route(case=case, route=case.proposed_route, reason="", actor=staff())
-    return case
-
-
 def _book(case: Any, adviser: Any, **kwargs: Any) -> Any:
     values = {
         "case": case,
@@ -153,7 +146,7 @@ def test_wanting_mediation_tells_the_la_and_starts_the_30_days(
 def test_health_issues_need_the_icb_and_it_is_told(
     make_case: Any, staff: Any, django_capture_on_commit_callbacks: Any
 ) -> None:
-    from mediation.directory.tests.factories import ICBFactory
+    from tests.factories.organisations import ICBFactory
 
     case = make_case(
         ehc_status="plan",
@@ -165,7 +158,7 @@ def test_health_issues_need_the_icb_and_it_is_told(
     case_services.case_confirm_route(case=case, route=case.proposed_route, reason="", actor=staff())
     case.local_authority.email = "sen@la.example"
     case.local_authority.save()
-    icb = ICBFactory(email="send@icb.example")
+    icb = ICBFactory.create(email="send@icb.example")
     adviser = staff("mediation_adviser")
     with pytest.raises(ApplicationError, match="integrated care board"):
         services.decision_record(
@@ -201,14 +194,14 @@ def test_without_an_la_email_staff_record_when_it_was_told(routed_case: Any, sta
 
 
 def test_an_icb_is_not_involved_when_health_is_not(routed_case: Any, staff: Any) -> None:
-    from mediation.directory.tests.factories import ICBFactory
+    from tests.factories.organisations import ICBFactory
 
     services.decision_record(
         case=routed_case,
         outcome="wants_mediation",
         decided_on=timezone.localdate(),
         actor=staff("mediation_adviser"),
-        icb=ICBFactory(),
+        icb=ICBFactory.create(),
     )
     routed_case.refresh_from_db()
     assert routed_case.icb is None

@@ -2,36 +2,29 @@
 
 import datetime as dt
 import uuid
+from collections.abc import Callable
 from typing import Any
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from mediation.advice import services
-from mediation.cases import services as case_services
+from mediation.accounts.models import User
+from mediation.advice.models import InformationCall
 from mediation.cases.choices import Stage
+from mediation.cases.models import Case
+from tests.factories.cases import book_call
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def routed_case(make_case: Any, staff: Any) -> Any:
-    case = make_case(decision_date=timezone.localdate() - dt.timedelta(days=20))
-    case_services.case_confirm_route(case=case, route=case.proposed_route, reason="", actor=staff())
-    return case
-
-
-@pytest.fixture
-def booked_call(routed_case: Any, staff: Any) -> Any:
-    adviser = staff("mediation_adviser")
-    return services.call_book(
-        case=routed_case,
-        scheduled_for=timezone.now() + dt.timedelta(hours=2),
-        adviser=adviser,
-        method="phone",
+def booked_call(routed_case: Case, staff: Callable[..., User]) -> InformationCall:
+    return book_call(
+        routed_case,
+        adviser=staff("mediation_adviser"),
+        at=timezone.now() + dt.timedelta(hours=2),
         phone_number="0161 000 0000",
-        actor=adviser,
     )
 
 

@@ -5,12 +5,19 @@ The dates follow legal-rules.md E14: the written agreement is dated Friday 27 Ma
 
 import datetime as dt
 import io
-from collections.abc import Callable, Iterator
-from typing import Any
+from collections.abc import Iterator
 from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
+
+from mediation.accounts.models import User
+from mediation.agreements.models import Agreement
+from mediation.cases.models import Case
+from mediation.cases.services import MatterInput
+from mediation.directory.models import Organisation
+from tests.factories.cases import Item, MediationRequestedCaseFactory, Person, draft_agreement
+from tests.factories.organisations import SchoolFactory
 
 LONDON = ZoneInfo("Europe/London")
 DECISION_DATE = dt.date(2026, 2, 12)
@@ -27,12 +34,8 @@ INTERPRETER_EMAIL = "interpreter@languages.example"
 
 
 @pytest.fixture(autouse=True)
-def _fresh_file_storage(settings: Any) -> None:
-    # A fresh in-memory store per test: no test sees another's files.
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
-    }
+def _fresh_file_storage(fresh_file_storage: None) -> None:
+    """A fresh file store per test: no test sees another's files."""
 
 
 @pytest.fixture
@@ -42,28 +45,30 @@ def today() -> Iterator[dt.date]:
         yield TODAY
 
 
-@pytest.fixture
-def coordinator(staff: Callable[..., Any]) -> Any:
-    return staff("coordinator", email="priya@test.example", full_name="Priya Shah")
+# The family's supporter, Islington's two officers, the school's SENCo and an interpreter.
+PEOPLE = (
+    Person("Chris Lee", "supporter", party="family", email=SUPPORTER_EMAIL),
+    Person(
+        "Jo Smith",
+        "decision_maker",
+        party="local_authority",
+        job_title="SEN team manager",
+        email=LA_EMAIL,
+        decides=True,
+    ),
+    Person("Sam Okafor", "officer", party="local_authority", email=LA_SECOND_EMAIL),
+    Person("Priya Patel", "senco", party="school", email=SCHOOL_EMAIL),
+    Person("Marek Nowak", "interpreter", email=INTERPRETER_EMAIL, language="Polish"),
+)
 
 
 @pytest.fixture
-def mediator(staff: Callable[..., Any]) -> Any:
-    return staff("mediator", email="helen@test.example", full_name="Helen Marsh")
-
-
-@pytest.fixture
-def mediation_case(make_case: Callable[..., Any], today: dt.date, mediator: Any) -> Any:
+def mediation_case(served_la: Organisation, today: dt.date, mediator: User) -> Case:
     """A mediation about plan sections B, F and I: the family (with a supporter), Islington (two
     officers), a school, and an interpreter; the family let the service share with both
     organisations; the LA was told on 2 March 2026; Helen Marsh is the case's mediator."""
-    from mediation.cases import parties
-    from mediation.cases import services as case_services
-    from mediation.cases.services import MatterInput
-    from mediation.directory.tests.factories import SchoolFactory
-
-    case = make_case(
-        wants="mediation",
+    return MediationRequestedCaseFactory.create(
+        local_authority=served_la,
         ehc_status="plan",
         decision_date=DECISION_DATE,
         received_at=dt.datetime(2026, 2, 20, 10, 0, tzinfo=LONDON),
@@ -71,107 +76,46 @@ def mediation_case(make_case: Callable[..., Any], today: dt.date, mediator: Any)
             MatterInput(decision="plan_content", sections=("B", "F")),
             MatterInput(decision="plan_placement", sections=("I",)),
         ],
+        decided_on=REQUESTED_ON,
+        told_on=REQUESTED_ON,
+        assigned_to=mediator,
+        people=PEOPLE,
+        school=SchoolFactory.create(name="Northbrook Primary School"),
+        shared_with=("local_authority", "school"),
     )
-    case_services.case_record_clock_event(case=case, event="mediation_requested", on=REQUESTED_ON)
-    case_services.case_assign(case=case, assignee=mediator, actor=None)
-    family = parties.family_party_ensure(case=case)
-    parties.participant_add(
-        case=case,
-        party=family,
-        name="Chris Lee",
-        role="supporter",
-        email=SUPPORTER_EMAIL,
-        actor=None,
-    )
-    la = parties.party_add(case=case, kind="local_authority", organisation=case.local_authority)
-    parties.participant_add(
-        case=case,
-        party=la,
-        name="Jo Smith",
-        role="decision_maker",
-        job_title="SEN team manager",
-        email=LA_EMAIL,
-        is_decision_maker=True,
-        actor=None,
-    )
-    parties.participant_add(
-        case=case, party=la, name="Sam Okafor", role="officer", email=LA_SECOND_EMAIL, actor=None
-    )
-    school = parties.party_add(
-        case=case, kind="school", organisation=SchoolFactory(name="Northbrook Primary School")
-    )
-    parties.participant_add(
-        case=case, party=school, name="Priya Patel", role="senco", email=SCHOOL_EMAIL, actor=None
-    )
-    parties.participant_add(
-        case=case,
-        party=None,
-        name="Marek Nowak",
-        role="interpreter",
-        language="Polish",
-        email=INTERPRETER_EMAIL,
-        actor=None,
-    )
-    for party in (la, school):
-        parties.share_consent_record(
-            party=party, given=True, given_by="Alex Morgan", method="email", actor=None
-        )
-    case.refresh_from_db()
-    return case
 
 
-def party_of(case: Any, kind: str) -> Any:
-    return case.parties.get(kind=kind)
+# The LA amends sections B and F (reg 44, 5 weeks); the school arranges a visit (reg 42, 2 weeks).
+AGREED = (
+    Item(
+        "Speech and language therapy will be specified and quantified in section F.",
+        "Issue an amended EHC plan with weekly speech and language therapy in F",
+        "local_authority",
+        "amend",
+        "The SEN team emails Alex Morgan a copy of the amended plan",
+        matter=0,
+    ),
+    Item(
+        "An educational psychologist will observe Sam in class.",
+        "Arrange an educational psychologist visit",
+        "school",
+        "other",
+        "The school tells Alex Morgan the date of the visit",
+    ),
+)
 
 
 @pytest.fixture
-def partial_agreement(mediation_case: Any, mediator: Any) -> Any:
-    """A draft partial agreement dated 27 March 2026: the LA amends sections B and F (reg 44,
-    5 weeks) and the school arranges a visit (anything else, reg 42, 2 weeks); the placement is
-    still in dispute."""
-    from mediation.agreements import services
-
-    case = mediation_case
-    services.outcome_record(
-        case=case,
-        outcome="partial_agreement",
+def partial_agreement(mediation_case: Case, mediator: User) -> Agreement:
+    """A draft partial agreement dated 27 March 2026 (`AGREED`); the placement is still in
+    dispute."""
+    return draft_agreement(
+        mediation_case,
         concluded_on=AGREED_ON,
-        notes="",
+        items=AGREED,
+        in_dispute="The school named in section I of the plan.",
         actor=mediator,
     )
-    agreement = services.agreement_start(case=case, actor=mediator)
-    content, _placement = list(case.matters.all())
-    services.agreement_item_add(
-        agreement=agreement,
-        data=services.ItemInput(
-            matter=content,
-            decided="Speech and language therapy will be specified and quantified in section F.",
-            action="Issue an amended EHC plan with weekly speech and language therapy in F",
-            responsible=party_of(case, "local_authority"),
-            kind="amend",
-            how_checked="The SEN team emails Alex Morgan a copy of the amended plan",
-        ),
-        actor=mediator,
-    )
-    services.agreement_item_add(
-        agreement=agreement,
-        data=services.ItemInput(
-            matter=None,
-            decided="An educational psychologist will observe Sam in class.",
-            action="Arrange an educational psychologist visit",
-            responsible=party_of(case, "school"),
-            kind="other",
-            how_checked="The school tells Alex Morgan the date of the visit",
-        ),
-        actor=mediator,
-    )
-    services.agreement_dispute_update(
-        agreement=agreement,
-        matters_in_dispute="The school named in section I of the plan.",
-        actor=mediator,
-    )
-    agreement.refresh_from_db()
-    return agreement
 
 
 def pdf_text(data: bytes) -> str:

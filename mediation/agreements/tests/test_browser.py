@@ -6,7 +6,6 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from mediation.accounts.tests.factories import PASSWORD
 from mediation.agreements.tests.conftest import (
     FAMILY_EMAIL,
     LA_EMAIL,
@@ -16,6 +15,7 @@ from mediation.agreements.tests.conftest import (
     pdf_text,
 )
 from mediation.notifications.models import OutboundEmail
+from tests.factories.people import PASSWORD
 
 pytestmark = pytest.mark.browser
 

@@ -6,7 +6,7 @@ from typing import Any
 import pytest
 
 from mediation import policy
-from mediation.agreements.tests.conftest import party_of
+from tests.factories.cases import party_of
 
 pytestmark = pytest.mark.django_db
 

@@ -18,14 +18,14 @@ from mediation.agreements.tests.conftest import (
     LA_SECOND_EMAIL,
     SCHOOL_EMAIL,
     SUPPORTER_EMAIL,
-    party_of,
     pdf_text,
 )
 from mediation.cases.choices import Route, Stage
 from mediation.cases.parties import party_add
 from mediation.core.errors import ApplicationError, ConflictError
-from mediation.directory.tests.factories import ICBFactory
 from mediation.notifications.models import OutboundEmail
+from tests.factories.cases import party_of
+from tests.factories.organisations import ICBFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -287,7 +287,7 @@ def test_default_due_dates_match_regs_42_and_44_for_every_kind(
     agreement = started(mediation_case, mediator)
     responsible = party_of(mediation_case, "local_authority")
     if kind == "la_notified":
-        responsible = party_add(case=mediation_case, kind="icb", organisation=ICBFactory())
+        responsible = party_add(case=mediation_case, kind="icb", organisation=ICBFactory.create())
     item = services.agreement_item_add(
         agreement=agreement,
         data=item_input(mediation_case, kind=kind, responsible=responsible),
@@ -549,6 +549,7 @@ def test_a_partial_agreement_is_finalised_printed_and_sent_to_every_party(
 def test_a_final_agreement_never_changes(partial_agreement: Any, mediator: Any) -> None:
     agreement = services.agreement_finalise(agreement=partial_agreement, actor=mediator)
     item = agreement.items.first()
+    assert item is not None
     case = agreement.case
     with pytest.raises(ConflictError):
         services.agreement_item_add(agreement=agreement, data=item_input(case), actor=mediator)
@@ -660,6 +661,7 @@ def test_an_organisation_with_no_person_emailed_gets_it_at_its_own_address(
 ) -> None:
     school = party_of(mediation_case, "school")
     school.participants.update(email="")
+    assert school.organisation is not None
     school.organisation.email = "office@northbrook.example"
     school.organisation.save()
     recipient = selectors.recipient_for(party=party_of(mediation_case, "school"))

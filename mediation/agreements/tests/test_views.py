@@ -9,7 +9,8 @@ import pytest
 from django.urls import reverse
 
 from mediation.agreements import selectors, services
-from mediation.agreements.tests.conftest import AGREED_ON, party_of, pdf_text
+from mediation.agreements.tests.conftest import AGREED_ON, pdf_text
+from tests.factories.cases import party_of
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ import pytest
 from mediation.cases import parties
 from mediation.cases.choices import DRAnswer, ParticipantRole, PartyKind
 from mediation.core.errors import ApplicationError, ConflictError
-from mediation.directory.tests.factories import ICBFactory, SchoolFactory
+from tests.factories.organisations import ICBFactory, SchoolFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +30,9 @@ def test_an_organisation_is_one_party_and_must_fit_the_kind(make_case: Any, staf
     assert first == again
     with pytest.raises(ApplicationError, match="cannot be"):
         parties.party_add(case=case, kind="icb", organisation=la, actor=staff())
-    icb_party = parties.party_add(case=case, kind="icb", organisation=ICBFactory(), actor=staff())
+    icb_party = parties.party_add(
+        case=case, kind="icb", organisation=ICBFactory.create(), actor=staff()
+    )
     assert not icb_party.may_receive_shared_information  # no permission recorded yet
 
 
@@ -45,7 +47,7 @@ def test_the_family_brings_one_supporter_of_its_choice(make_case: Any, staff: An
             case=case, party=family, name="Sol Green", role="supporter", actor=staff()
         )
     school = parties.party_add(
-        case=case, kind="school", organisation=SchoolFactory(), actor=staff()
+        case=case, kind="school", organisation=SchoolFactory.create(), actor=staff()
     )
     with pytest.raises(ApplicationError, match="comes with the family"):
         parties.participant_add(case=case, party=school, name="X", role="supporter", actor=staff())
@@ -87,7 +89,7 @@ def test_sharing_needs_the_familys_permission(make_case: Any, staff: Any) -> Non
 def test_dr_answers_are_recorded(make_case: Any, staff: Any) -> None:
     case = make_case(matters=[])
     school = parties.party_add(
-        case=case, kind="school", organisation=SchoolFactory(), actor=staff()
+        case=case, kind="school", organisation=SchoolFactory.create(), actor=staff()
     )
     parties.dr_answer_record(party=school, answer="asked", actor=staff())
     parties.dr_answer_record(

@@ -10,18 +10,15 @@ from django.urls import reverse
 from mediation.cases import parties, services
 from mediation.cases.choices import DRAnswer, Stage
 from mediation.cases.services import MatterInput
-from mediation.directory.tests.factories import SchoolFactory
+from tests.factories.cases import take_part
+from tests.factories.organisations import SchoolFactory
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def case_with_la(make_case: Any, staff: Any) -> Any:
-    case = make_case()
-    parties.party_add(
-        case=case, kind="local_authority", organisation=case.local_authority, actor=staff()
-    )
-    return case
+    return take_part(make_case(), la=True, actor=staff())
 
 
 def _urls(case: Any) -> list[tuple[str, str]]:
@@ -148,7 +145,7 @@ def test_a_dr_case_where_the_school_declines(
         case=case, route="disagreement_resolution", reason="", actor=staff()
     )
     client = client_as(staff())
-    school = SchoolFactory(
+    school = SchoolFactory.create(
         name="Hillside Academy", email="head@hillside.example", local_authority=case.local_authority
     )
     response = client.post(

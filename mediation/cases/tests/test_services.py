@@ -102,11 +102,11 @@ def test_a_third_party_referral_waits_for_the_family(make_case: Any, staff: Any)
 
 
 def test_a_referral_for_an_la_we_do_not_serve_is_refused(make_case: Any) -> None:
-    from mediation.cases.tests.factories import make_case as raw_make_case
-    from mediation.directory.tests.factories import LocalAuthorityFactory
+    from tests.factories.cases import CaseFactory
+    from tests.factories.organisations import LocalAuthorityFactory
 
     with pytest.raises(ApplicationError, match="We do not provide mediation for"):
-        raw_make_case(LocalAuthorityFactory(name="Elsewhere"))
+        CaseFactory.create(local_authority=LocalAuthorityFactory.create(name="Elsewhere"))
 
 
 def test_declining_mediation_sets_the_next_statutory_date(make_case: Any) -> None:

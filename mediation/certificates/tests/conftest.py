@@ -10,6 +10,13 @@ import pytest
 import time_machine
 from django.core.cache import cache
 
+from mediation.agreements.services import outcome_record
+from mediation.cases.models import Case
+from mediation.directory.models import Organisation
+from mediation.meetings.services import la_cannot_arrange_record
+from tests.factories.cases import CertificateDueCaseFactory, MediationRequestedCaseFactory
+from tests.factories.people import staff_of
+
 LONDON = ZoneInfo("Europe/London")
 # A Wednesday. The decision letter (1 October 2026) was sent 20 days before.
 TODAY = dt.date(2026, 10, 21)
@@ -25,13 +32,9 @@ def _empty_cache() -> Iterator[None]:
 
 
 @pytest.fixture(autouse=True)
-def _fresh_file_storage(settings: Any) -> None:
-    # The test settings keep files in memory for the whole run; a fresh store per test means
-    # a certificate's file name is never taken by an earlier test's certificate.
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
-    }
+def _fresh_file_storage(fresh_file_storage: None) -> None:
+    """A fresh file store per test: a certificate's file name is never taken by an earlier test's
+    certificate."""
 
 
 @pytest.fixture
@@ -42,25 +45,25 @@ def today() -> Iterator[dt.date]:
 
 
 @pytest.fixture
-def case_with_fact(make_case: Callable[..., Any], today: dt.date) -> Callable[..., Any]:
-    """A case whose facts allow a certificate: `case_with_fact("declined")` and so on."""
-    from mediation.cases.services import case_record_clock_event
+def case_with_fact(served_la: Organisation, today: dt.date) -> Callable[..., Case]:
+    """A case whose facts allow a certificate, through the real services:
+    `case_with_fact("declined")` (the family declined mediation today), `"withdrawn"` (the LA was
+    told today that the family wants mediation), `"after_mediation"` (and the mediation ended
+    today, without agreement), `"la_cannot_arrange"` (and the LA said today it cannot arrange it).
+    """
 
-    events = {
-        "declined": ("mediation_declined", {}),
-        "after_mediation": ("mediation_concluded", {"wants": "mediation"}),
-        "la_cannot_arrange": ("la_cannot_arrange", {"wants": "mediation"}),
-        "withdrawn": (None, {"wants": "mediation"}),
-    }
-
-    def make(kind: str = "declined", **overrides: Any) -> Any:
-        event, defaults = events[kind]
+    def make(kind: str = "declined", **overrides: Any) -> Case:
+        overrides.setdefault("local_authority", served_la)
         overrides.setdefault("decision_date", DECISION_DATE)
-        case = make_case(**{**defaults, **overrides})
-        if kind in {"after_mediation", "la_cannot_arrange", "withdrawn"}:
-            case_record_clock_event(case=case, event="mediation_requested", on=today)
-        if event is not None:
-            case_record_clock_event(case=case, event=event, on=today)
+        if kind == "declined":
+            return CertificateDueCaseFactory.create(**overrides)
+        case = MediationRequestedCaseFactory.create(**overrides)
+        actor = staff_of(case.local_authority, "coordinator")
+        if kind == "after_mediation":
+            outcome_record(case=case, outcome="no_agreement", concluded_on=today, actor=actor)
+        elif kind == "la_cannot_arrange":
+            la_cannot_arrange_record(case=case, on=today, note="Jo Smith, by phone.", actor=actor)
+        case.refresh_from_db()
         return case
 
     return make

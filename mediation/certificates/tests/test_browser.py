@@ -6,9 +6,9 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from mediation.accounts.tests.factories import PASSWORD
 from mediation.certificates.models import Certificate
 from mediation.certificates.tests.conftest import pdf_text
+from tests.factories.people import PASSWORD
 
 pytestmark = pytest.mark.browser
 

@@ -14,7 +14,6 @@ from django.db import IntegrityError, transaction
 
 from mediation.cases.choices import Stage
 from mediation.cases.services import MatterInput
-from mediation.cases.tests.factories import make_case as make_case_in
 from mediation.certificates import services
 from mediation.certificates.choices import CertificateStatus
 from mediation.certificates.models import Certificate
@@ -23,13 +22,14 @@ from mediation.certificates.services import certificate_withdraw
 from mediation.certificates.tests.conftest import DECISION_DATE, pdf_text
 from mediation.core.errors import ApplicationError, ConflictError
 from mediation.core.models import Counter
-from mediation.directory.tests.factories import LocalAuthorityFactory, ServiceFactory
 from mediation.notifications.models import OutboundEmail
+from tests.factories.organisations import LocalAuthorityFactory, ServiceFactory
 
 pytestmark = pytest.mark.django_db
 
 
 def read_pdf(certificate: Certificate) -> bytes:
+    assert certificate.pdf.name is not None
     with default_storage.open(certificate.pdf.name, "rb") as handle:
         data: bytes = handle.read()
     return data
@@ -59,13 +59,11 @@ def test_numbers_run_on_without_gaps_within_a_service_and_year(
 def test_each_service_has_its_own_sequence(
     case_with_fact: Callable[..., Any], issue: Callable[..., Any], provider: Any, today: dt.date
 ) -> None:
-    from mediation.cases.services import case_record_clock_event
 
-    regional = ServiceFactory(provider=provider, name="Regional", reference_prefix="REG")
-    kent = LocalAuthorityFactory(name="Kent", code="E10000016")
+    regional = ServiceFactory.create(provider=provider, name="Regional", reference_prefix="REG")
+    kent = LocalAuthorityFactory.create(name="Kent", code="E10000016")
     regional.local_authorities.add(kent)
-    kent_case = make_case_in(kent, decision_date=DECISION_DATE)
-    case_record_clock_event(case=kent_case, event="mediation_declined", on=today)
+    kent_case = case_with_fact("declined", local_authority=kent)
 
     london_first = issue(case_with_fact("declined"))
     regional_first = issue(kent_case)

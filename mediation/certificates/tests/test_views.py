@@ -11,7 +11,7 @@ from django.urls import reverse
 from mediation.certificates.choices import CertificateStatus
 from mediation.certificates.models import Certificate
 from mediation.certificates.tests.conftest import pdf_text
-from mediation.directory.tests.factories import ServiceFactory
+from tests.factories.organisations import ServiceFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -67,7 +67,7 @@ def test_staff_of_another_service_are_refused(
 ) -> None:
     elsewhere = make_user("coordinator")
     elsewhere.services.add(
-        ServiceFactory(provider=provider, name="Regional", reference_prefix="REG")
+        ServiceFactory.create(provider=provider, name="Regional", reference_prefix="REG")
     )
     response = client_as(elsewhere).get(staff_urls(certificate)[name])
     assert response.status_code == 403

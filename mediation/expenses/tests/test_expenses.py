@@ -10,6 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from mediation.core.errors import ApplicationError
+from mediation.directory.services import organisation_contact_set
 from mediation.expenses import services
 from mediation.expenses.models import ClaimStatus
 
@@ -19,11 +20,9 @@ PDF = b"%PDF-1.4\n% a receipt\n"
 
 
 @pytest.fixture
-def case(make_case: Any) -> Any:
-    case = make_case()
-    case.local_authority.email = "sen@la.example"
-    case.local_authority.save()
-    return case
+def case(make_case: Any, served_la: Any) -> Any:
+    organisation_contact_set(organisation=served_la, email="sen@la.example")
+    return make_case()
 
 
 def test_record_send_and_settle_a_claim(

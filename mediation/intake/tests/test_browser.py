@@ -11,10 +11,10 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
-from mediation.accounts.tests.factories import PASSWORD
 from mediation.cases.models import Case
 from mediation.core.formatting import weekday_date
 from mediation.intake import selectors, services
+from tests.factories.people import PASSWORD
 
 pytestmark = pytest.mark.browser
 
@@ -154,6 +154,8 @@ def test_a_parent_refers_themselves_from_the_start_page(
     assert case.wants == "certificate"
     expect(page.locator(".govuk-panel")).to_contain_text(case.reference)
     dates = selectors.key_dates(case=case)
+    assert dates.adviser_contact is not None
+    assert dates.appeal is not None
     main = page.locator("main")
     expect(main).to_contain_text("Your key dates")
     expect(main).to_contain_text(weekday_date(dates.adviser_contact.due))

@@ -1,10 +1,11 @@
 """Each question page's checks and messages (the GOV.UK Design System's wording)."""
 
 import datetime as dt
-from typing import Any
+from typing import Any, cast
 
 import pytest
 import time_machine
+from django.forms import ChoiceField, Form
 
 from mediation.cases.choices import DecisionType, EHCStatus, Wants
 from mediation.intake import forms
@@ -18,13 +19,19 @@ def errors(form_class: type[forms.StepForm], data: dict[str, Any], **kwargs: Any
     return {name: list(messages) for name, messages in form.errors.items()}
 
 
+def choice_values(form: Form, name: str) -> list[str]:
+    field = form.fields[name]
+    assert isinstance(field, ChoiceField)
+    return [value for value, _ in cast("list[tuple[str, str]]", field.choices)]
+
+
 def test_who_needs_an_answer() -> None:
     assert errors(forms.WhoForm, {}) == {"who": ["Select who you are"]}
     assert errors(forms.WhoForm, {}, staff=True) == {"who": ["Select who the referral is from"]}
 
 
 def test_who_offers_every_kind_of_person_who_may_ask() -> None:
-    values = [value for value, _ in forms.WhoForm().fields["who"].choices]
+    values = choice_values(forms.WhoForm(), "who")
     assert values == ["parent_carer", "young_person", "alternative_person", "professional"]
 
 
@@ -113,8 +120,7 @@ def test_local_authority_must_be_one_we_serve() -> None:
 
 
 def test_ehc_plan_offers_every_status() -> None:
-    form = forms.EHCPlanForm()
-    assert {value for value, _ in form.fields["ehc_status"].choices} == set(EHCStatus.values)
+    assert set(choice_values(forms.EHCPlanForm(), "ehc_status")) == set(EHCStatus.values)
     assert errors(forms.EHCPlanForm, {}) == {"ehc_status": ["Select whether they have an EHC plan"]}
     assert errors(forms.EHCPlanForm, {}, facts={"who": "young_person"}) == {
         "ehc_status": ["Select whether you have an EHC plan"]

@@ -9,9 +9,9 @@ from django.test import Client
 from django.urls import reverse
 
 from mediation.cases.models import Case
-from mediation.directory.tests.factories import LocalAuthorityFactory
 from mediation.intake.tests.conftest import parent_answers, professional_answers, step_url
 from mediation.notifications.models import OutboundEmail
+from tests.factories.organisations import LocalAuthorityFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -106,8 +106,8 @@ def test_an_unknown_question_is_not_found(client: Client) -> None:
 
 
 def test_local_authorities_listed_are_the_ones_we_serve(client: Client, served_la: Any) -> None:
-    LocalAuthorityFactory(name="Cornwall")
-    LocalAuthorityFactory(name="Aardvark (no longer exists)", valid_to=dt.date(2020, 3, 31))
+    LocalAuthorityFactory.create(name="Cornwall")
+    LocalAuthorityFactory.create(name="Aardvark (no longer exists)", valid_to=dt.date(2020, 3, 31))
     client.post(step_url("who-are-you"), {"who": "parent_carer"})
     client.post(step_url("child"), parent_answers(served_la)["child"])
     page = html(client.get(step_url("local-authority")))

@@ -9,15 +9,15 @@ from django.test import Client, override_settings
 from django.urls import reverse
 
 from mediation.cases.models import Case
-from mediation.directory.tests.factories import ServiceFactory
 from mediation.intake import services
 from mediation.intake.models import HeldReferral
 from mediation.intake.tests.conftest import parent_answers
+from tests.factories.organisations import ServiceFactory
 
 pytestmark = pytest.mark.django_db
 
 
-def send(client: Client, capture: Any, data: dict[str, str] | None = None, **extra: Any) -> Any:
+def send(client: Client, capture: Any, data: dict[str, str] | None = None, /, **extra: Any) -> Any:
     with capture(execute=True):
         return client.post(reverse("intake:check"), data or {}, **extra)
 
@@ -187,7 +187,7 @@ def test_staff_of_another_service_cannot_see_a_held_referral(
     client_as: Any, make_user: Any, provider: Any, held: HeldReferral
 ) -> None:
     elsewhere = make_user("coordinator")
-    elsewhere.services.add(ServiceFactory(provider=provider, name="Regional"))
+    elsewhere.services.add(ServiceFactory.create(provider=provider, name="Regional"))
     client = client_as(elsewhere)
     assert "Sam Morgan" not in client.get(reverse("intake:held-list")).content.decode()
     url = reverse("intake:held-detail", kwargs={"held_id": held.pk})

@@ -1,17 +1,18 @@
 """A coordinator arranges a video meeting in a real browser, downloads and checks its calendar file,
 then moves it with a reason and sees the history."""
 
+import datetime as dt
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 import icalendar
 import pytest
 from playwright.sync_api import expect
 
-from mediation.accounts.tests.factories import PASSWORD
 from mediation.meetings.models import Meeting
 from mediation.meetings.tests.conftest import london
 from mediation.notifications.models import OutboundEmail
+from tests.factories.people import PASSWORD
 
 pytestmark = pytest.mark.browser
 
@@ -89,12 +90,13 @@ def test_coordinator_arranges_a_video_meeting_then_moves_it(
     (event,) = calendar.events
     assert str(event["UID"]) == f"meeting-{meeting.pk}@127.0.0.1"
     assert event["SEQUENCE"] == 0
+    assert isinstance(event.start, dt.datetime)
     assert event.start == london(2026, 4, 8, 10)
     assert event.end == london(2026, 4, 8, 13)
     assert str(event.start.tzinfo) == "Europe/London"
     assert str(event["LOCATION"]) == "https://meet.example/abc-defg-hij"
     assert case.reference in str(event["DESCRIPTION"])
-    attendees = {str(a) for a in event["ATTENDEE"]}
+    attendees = {str(a) for a in cast("list[icalendar.vCalAddress]", event["ATTENDEE"])}
     assert attendees == {
         "mailto:alex.morgan@family.example",
         "mailto:jo.bloggs@islington.example",

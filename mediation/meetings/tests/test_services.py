@@ -93,6 +93,7 @@ def test_the_calendar_file_parses_back_with_every_detail(arranged: Any) -> None:
     assert str(event["UID"]) == f"meeting-{meeting.pk}@127.0.0.1"
     assert event["SEQUENCE"] == 0
     start, end = event.start, event.end
+    assert isinstance(start, dt.datetime)
     assert start == london(2026, 4, 8, 10)
     assert end == london(2026, 4, 8, 13)
     assert str(start.tzinfo) == "Europe/London"
@@ -594,19 +595,10 @@ def test_people_added_later_are_sent_the_meeting_and_no_one_twice(
 def test_the_allocated_mediator_is_invited_and_chairs(
     mediation_case: Any, plan: Any, coordinator: Any, staff: Callable[..., Any]
 ) -> None:
-    from mediation.panel.services import mediator_allocate, profile_save
+    from mediation.panel.services import mediator_allocate
 
-    mediator = staff("mediator", full_name="Morgan Reed", email="morgan.reed@test.example")
-    profile_save(
-        mediator=mediator,
-        actor=None,
-        register="send_joint",
-        registration_number="SEND-0001",
-        accredited_until=TODAY + dt.timedelta(days=365),
-        languages=["English"],
-        available=True,
-        max_open_cases=6,
-        any_area=True,
+    mediator = staff(
+        "mediator", full_name="Morgan Reed", email="morgan.reed@test.example", profile=True
     )
     case = mediation_case()
     mediator_allocate(case=case, mediator=mediator, actor=coordinator)

@@ -1,12 +1,10 @@
 """Private notes: the case's mediator only; a manager only with a recorded reason."""
 
-import datetime as dt
 import uuid
 from typing import Any
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
 from mediation.notes.models import NotesAccess
 
@@ -16,20 +14,9 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def allocated(make_case: Any, staff: Any) -> tuple[Any, Any]:
     """A case with an accredited mediator allocated to it."""
-    from mediation.panel.services import mediator_allocate, profile_save
+    from mediation.panel.services import mediator_allocate
 
-    mediator = staff("mediator", full_name="Helen Marsh")
-    profile_save(
-        mediator=mediator,
-        actor=None,
-        register="send_joint",
-        registration_number="SEND-1",
-        languages=["English"],
-        available=True,
-        max_open_cases=6,
-        any_area=True,
-        accredited_until=timezone.localdate() + dt.timedelta(days=365),
-    )
+    mediator = staff("mediator", full_name="Helen Marsh", profile__registration_number="SEND-1")
     case = make_case()
     mediator_allocate(case=case, mediator=mediator, actor=staff("coordinator"))
     return case, mediator

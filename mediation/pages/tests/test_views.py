@@ -93,10 +93,11 @@ def test_healthz_is_503_when_migrations_are_not_applied(client: Any, monkeypatch
 
 
 def test_healthz_is_503_when_the_database_is_unreachable(client: Any, monkeypatch: Any) -> None:
+    from django.db import DatabaseError
     from django.db.backends.base import base
 
     def refuse(self: Any) -> None:
-        raise base.DatabaseError("connection refused")
+        raise DatabaseError("connection refused")
 
     monkeypatch.setattr(base.BaseDatabaseWrapper, "cursor", refuse)
     response = client.get(reverse("pages:healthz"))

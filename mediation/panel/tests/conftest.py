@@ -5,13 +5,16 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 import pytest
-from django.utils import timezone
+
+from mediation.accounts.models import User
+from mediation.cases.models import Case
+from mediation.directory.models import Organisation
+from tests.factories.cases import MediationRequestedCaseFactory
 
 
 @pytest.fixture
-def mediator(staff: Callable[..., Any]) -> Callable[..., Any]:
+def mediator(staff: Callable[..., User]) -> Callable[..., User]:
     """A mediator of the test service with a panel profile (accredited, any area, by default)."""
-    from mediation.panel.services import profile_save
 
     def make(
         full_name: str,
@@ -23,60 +26,36 @@ def mediator(staff: Callable[..., Any]) -> Callable[..., Any]:
         availability_notes: str = "",
         max_open_cases: int = 6,
         any_area: bool = True,
-        areas: Sequence[Any] = (),
+        areas: Sequence[Organisation] = (),
         profile: bool = True,
         **kwargs: Any,
-    ) -> Any:
-        user = staff("mediator", full_name=full_name, **kwargs)
-        if profile:
-            profile_save(
-                mediator=user,
-                actor=None,
-                register=register,
-                registration_number="SEND-0001",
-                accredited_until=(
-                    accredited_until
-                    if accredited_until is not None or not register
-                    else timezone.localdate() + dt.timedelta(days=365)
-                ),
-                languages=languages,
-                available=available,
-                availability_notes=availability_notes,
-                max_open_cases=max_open_cases,
-                any_area=any_area,
-                areas=areas,
-            )
-        return user
+    ) -> User:
+        return staff(
+            "mediator",
+            full_name=full_name,
+            profile=profile,
+            profile__register=register,
+            profile__accredited_until=accredited_until,
+            profile__languages=languages,
+            profile__available=available,
+            profile__availability_notes=availability_notes,
+            profile__max_open_cases=max_open_cases,
+            profile__any_area=any_area,
+            profile__areas=areas,
+            **kwargs,
+        )
 
     return make
 
 
 @pytest.fixture
-def mediation_case(
-    make_case: Callable[..., Any], staff: Callable[..., Any], served_la: Any
-) -> Callable[..., Any]:
+def mediation_case(served_la_with_email: Organisation) -> Callable[..., Case]:
     """A case where the family wants mediation, through the real services: the LA is a party and
     has been e-mailed, and the 30 days run from today."""
-    from mediation.advice.services import decision_record
-    from mediation.cases.services import case_confirm_route
 
-    if not served_la.email:
-        served_la.email = "sen.team@islington.example"
-        served_la.save(update_fields=["email"])
-
-    def make(icb: Any = None, **overrides: Any) -> Any:
-        overrides.setdefault("wants", "mediation")
-        case = make_case(**overrides)
-        adviser = staff("mediation_adviser")
-        case_confirm_route(case=case, route="mediation_information", reason="", actor=adviser)
-        decision_record(
-            case=case,
-            outcome="wants_mediation",
-            decided_on=timezone.localdate(),
-            actor=adviser,
-            icb=icb,
+    def make(icb: Organisation | None = None, **overrides: Any) -> Case:
+        return MediationRequestedCaseFactory.create(
+            local_authority=served_la_with_email, icb=icb, **overrides
         )
-        case.refresh_from_db()
-        return case
 
     return make

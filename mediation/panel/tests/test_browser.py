@@ -10,8 +10,8 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
-from mediation.accounts.tests.factories import PASSWORD
 from mediation.panel import selectors, services
+from tests.factories.people import PASSWORD
 
 pytestmark = pytest.mark.browser
 

@@ -6,7 +6,7 @@ from typing import Any
 import pytest
 
 from mediation import policy
-from mediation.directory.tests.factories import ServiceFactory
+from tests.factories.organisations import ServiceFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -56,7 +56,7 @@ def test_a_coordinator_of_another_service_does_not_allocate(
     make_user: Callable[..., Any], make_case: Callable[..., Any], provider: Any
 ) -> None:
     elsewhere = make_user("coordinator")
-    elsewhere.services.add(ServiceFactory(provider=provider, reference_prefix="REG"))
+    elsewhere.services.add(ServiceFactory.create(provider=provider, reference_prefix="REG"))
     assert not policy.can(elsewhere, "mediator.allocate", make_case())
     assert not policy.can(elsewhere, "mediator.allocate", None)
 

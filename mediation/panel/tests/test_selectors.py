@@ -9,9 +9,9 @@ from django.utils import timezone
 
 from mediation.cases import parties
 from mediation.cases.services import MatterInput, case_close
-from mediation.directory.tests.factories import ICBFactory, LocalAuthorityFactory, SchoolFactory
 from mediation.panel import presenters, selectors
 from mediation.panel.services import conflict_declare, conflict_withdraw, mediator_allocate
+from tests.factories.organisations import ICBFactory, LocalAuthorityFactory, SchoolFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -114,7 +114,10 @@ def test_a_conflict_with_another_local_authority_does_not_matter(
 ) -> None:
     helen = mediator("Helen Marsh")
     conflict_declare(
-        mediator=helen, actor=helen, organisation=LocalAuthorityFactory(), description="Worked"
+        mediator=helen,
+        actor=helen,
+        organisation=LocalAuthorityFactory.create(),
+        description="Worked",
     )
     eligible, _ = selectors.suggest_mediators(case=mediation_case())
     assert names(eligible) == ["Helen Marsh"]
@@ -125,7 +128,7 @@ def test_a_conflict_with_a_school_party_excludes(
 ) -> None:
     helen = mediator("Helen Marsh")
     case = mediation_case()
-    school = SchoolFactory(name="Northbrook Primary School")
+    school = SchoolFactory.create(name="Northbrook Primary School")
     parties.party_add(case=case, kind="school", organisation=school, actor=staff())
     conflict_declare(
         mediator=helen, actor=helen, organisation=school, description="My son goes there"
@@ -140,7 +143,7 @@ def test_a_conflict_with_the_childs_setting_excludes_before_the_school_is_a_part
     mediator: Callable[..., Any], mediation_case: Callable[..., Any]
 ) -> None:
     helen = mediator("Helen Marsh")
-    school = SchoolFactory(name="Northbrook Primary School")
+    school = SchoolFactory.create(name="Northbrook Primary School")
     conflict_declare(mediator=helen, actor=helen, organisation=school, description="Governor")
     case = mediation_case(child_setting="  northbrook primary  school ")
     assert excluded_for(case, "Helen Marsh").reasons == (
@@ -153,7 +156,7 @@ def test_a_conflict_with_the_icb_excludes(
     mediator: Callable[..., Any], mediation_case: Callable[..., Any]
 ) -> None:
     helen = mediator("Helen Marsh")
-    icb = ICBFactory(name="NHS North Central London ICB")
+    icb = ICBFactory.create(name="NHS North Central London ICB")
     conflict_declare(mediator=helen, actor=helen, organisation=icb, description="Commissioner")
     case = mediation_case(
         icb=icb,
@@ -247,7 +250,7 @@ def test_a_mediator_at_capacity_is_not_offered_and_closed_cases_do_not_count(
 def test_a_mediator_who_does_not_cover_the_area_is_not_offered(
     mediator: Callable[..., Any], mediation_case: Callable[..., Any], served_la: Any
 ) -> None:
-    mediator("Nadia Brook", any_area=False, areas=[LocalAuthorityFactory(name="Camden")])
+    mediator("Nadia Brook", any_area=False, areas=[LocalAuthorityFactory.create(name="Camden")])
     mediator("Owen Lake", any_area=False, areas=[served_la])
     case = mediation_case()
     entry = excluded_for(case, "Nadia Brook")
@@ -264,7 +267,7 @@ def test_several_reasons_are_all_given_in_a_fixed_order(
         accredited_until=dt.date(2024, 1, 31),
         available=False,
         any_area=False,
-        areas=[LocalAuthorityFactory(name="Camden")],
+        areas=[LocalAuthorityFactory.create(name="Camden")],
     )
     case = mediation_case()
     conflict_declare(

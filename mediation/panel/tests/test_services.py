@@ -10,10 +10,10 @@ from django.utils import timezone
 
 from mediation.cases.services import case_close
 from mediation.core.errors import ApplicationError, ConflictError
-from mediation.directory.tests.factories import LocalAuthorityFactory, ProviderFactory
 from mediation.notifications.models import OutboundEmail
 from mediation.panel import selectors, services
 from mediation.panel.models import Allocation, ConflictDeclaration
+from tests.factories.organisations import LocalAuthorityFactory, ProviderFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -76,7 +76,7 @@ def test_profile_save_refuses_bad_input(
     staff: Callable[..., Any], overrides: dict[str, Any], message: str
 ) -> None:
     if overrides.get("areas") == "provider":
-        overrides = {**overrides, "areas": [ProviderFactory()]}
+        overrides = {**overrides, "areas": [ProviderFactory.create()]}
     with pytest.raises(ApplicationError, match=message):
         services.profile_save(mediator=staff("mediator"), actor=None, **profile_args(**overrides))
 
@@ -315,6 +315,8 @@ def test_the_database_allows_one_current_allocation_per_case(
 def test_a_mediator_on_no_area_list_cannot_be_allocated(
     mediator: Callable[..., Any], mediation_case: Callable[..., Any], staff: Callable[..., Any]
 ) -> None:
-    owen = mediator("Owen Lake", any_area=False, areas=[LocalAuthorityFactory(name="Camden")])
+    owen = mediator(
+        "Owen Lake", any_area=False, areas=[LocalAuthorityFactory.create(name="Camden")]
+    )
     with pytest.raises(ApplicationError, match="Does not cover Islington"):
         services.mediator_allocate(case=mediation_case(), mediator=owen, actor=staff("coordinator"))

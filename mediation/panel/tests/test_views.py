@@ -9,9 +9,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from mediation.directory.tests.factories import ServiceFactory
 from mediation.panel import selectors, services
 from mediation.panel.models import Allocation
+from tests.factories.organisations import ServiceFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -124,7 +124,9 @@ def test_a_coordinator_of_another_service_cannot_allocate(
     world: dict[str, Any],
 ) -> None:
     elsewhere = make_user("coordinator")
-    elsewhere.services.add(ServiceFactory(provider=provider, name="Regional", reference_prefix="R"))
+    elsewhere.services.add(
+        ServiceFactory.create(provider=provider, name="Regional", reference_prefix="R")
+    )
     client = client_as(elsewhere)
     assert client.get(urls(world)["allocate"]).status_code == 403
     response = client.post(
@@ -230,7 +232,9 @@ def test_a_mediators_open_cases_are_listed_only_for_those_who_may_see_them(
     page = client_as(staff("coordinator")).get(url).content.decode()
     assert case.reference in page
     elsewhere = make_user("coordinator")
-    elsewhere.services.add(ServiceFactory(provider=provider, name="Regional", reference_prefix="R"))
+    elsewhere.services.add(
+        ServiceFactory.create(provider=provider, name="Regional", reference_prefix="R")
+    )
     page = client_as(elsewhere).get(url).content.decode()
     assert case.reference not in page
     assert "1 open case, in services you do not work in." in page

@@ -509,6 +509,7 @@ def test_no_agreement_yet(client_as: Any, mediation_case: MediationCase) -> None
 def test_the_mediation_date_counts_from_the_request(
     client_as: Any, arranging: MediationCase
 ) -> None:
+    assert arranging.case.mediation_requested_on is not None
     due = arranging.case.mediation_requested_on + dt.timedelta(days=30)
     page = client_as(arranging.la_officer).get(_url("portal:case", arranging.case))
     assert f"{due:%A} {due.day} {due:%B %Y}" in page.content.decode()

@@ -9,7 +9,12 @@ from typing import Any
 
 import pytest
 
-from mediation.directory.tests.factories import LocalAuthorityFactory, SchoolFactory
+from mediation.accounts.models import User
+from mediation.cases import services as case_services
+from mediation.cases.models import Case, Party
+from mediation.directory.models import Organisation, Service
+from tests.factories.cases import CaseFactory, party_of, take_part
+from tests.factories.organisations import LocalAuthorityFactory, SchoolFactory
 
 LA_OFFICER_EMAIL = "jo.smith@islington.example"
 SCHOOL_EMAIL = "senco@northbrook.example"
@@ -17,12 +22,8 @@ FAMILY_EMAIL = "alex.morgan@family.example"
 
 
 @pytest.fixture(autouse=True)
-def _fresh_file_storage(settings: Any) -> None:
-    # A fresh in-memory store per test: no test sees another's files.
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
-    }
+def _fresh_file_storage(fresh_file_storage: None) -> None:
+    """A fresh file store per test: no test sees another's files."""
 
 
 def pdf_bytes(text: str = "Case summary") -> bytes:
@@ -76,14 +77,14 @@ def upload(name: str, content: bytes, content_type: str = "application/pdf") -> 
 
 @dataclass
 class MediationCase:
-    case: Any
-    family: Any
-    la: Any
-    school: Any
-    coordinator: Any
-    mediator: Any
-    la_officer: Any
-    school_contact: Any
+    case: Case
+    family: Party
+    la: Party
+    school: Party
+    coordinator: User
+    mediator: User
+    la_officer: User
+    school_contact: User
 
     def refresh(self) -> "MediationCase":
         for name in ("case", "family", "la", "school"):
@@ -92,56 +93,38 @@ class MediationCase:
 
 
 @pytest.fixture
-def coordinator(staff: Callable[..., Any]) -> Any:
-    return staff("coordinator", email="priya@test.example", full_name="Priya Shah")
-
-
-@pytest.fixture
-def mediator(staff: Callable[..., Any]) -> Any:
-    return staff("mediator", email="helen@test.example", full_name="Helen Marsh")
-
-
-@pytest.fixture
-def school_org() -> Any:
-    return SchoolFactory(name="Northbrook Primary School")
+def school_org() -> Organisation:
+    return SchoolFactory.create(name="Northbrook Primary School")
 
 
 @pytest.fixture
 def mediation_case(
-    make_case: Callable[..., Any],
-    make_user: Callable[..., Any],
-    served_la: Any,
-    school_org: Any,
-    coordinator: Any,
-    mediator: Any,
+    make_user: Callable[..., User],
+    served_la: Organisation,
+    school_org: Organisation,
+    coordinator: User,
+    mediator: User,
 ) -> MediationCase:
-    """A case arranging mediation with three parties: the family, Islington (the LA) and the
+    """A referral for mediation with three parties: the family, Islington (the LA) and the
     school, each organisation with a partner user. No permission to share recorded yet."""
-    from mediation.cases import parties
-    from mediation.cases import services as case_services
-
-    case = make_case(wants="mediation", applicant_email=FAMILY_EMAIL)
+    case = CaseFactory.create(
+        local_authority=served_la, wants="mediation", applicant_email=FAMILY_EMAIL
+    )
     case_services.case_assign(case=case, assignee=coordinator, actor=None)
-    family = parties.family_party_ensure(case=case)
-    la = parties.party_add(
-        case=case, kind="local_authority", organisation=served_la, actor=coordinator
-    )
-    school = parties.party_add(case=case, kind="school", organisation=school_org, actor=coordinator)
-    la_officer = make_user(
-        "la_officer", organisation=served_la, email=LA_OFFICER_EMAIL, full_name="Jo Smith"
-    )
-    school_contact = make_user(
-        "school_contact", organisation=school_org, email=SCHOOL_EMAIL, full_name="Sam Patel"
-    )
+    take_part(case, la=True, school=school_org, actor=coordinator)
     return MediationCase(
         case=case,
-        family=family,
-        la=la,
-        school=school,
+        family=party_of(case, "family"),
+        la=party_of(case, "local_authority"),
+        school=party_of(case, "school"),
         coordinator=coordinator,
         mediator=mediator,
-        la_officer=la_officer,
-        school_contact=school_contact,
+        la_officer=make_user(
+            "la_officer", organisation=served_la, email=LA_OFFICER_EMAIL, full_name="Jo Smith"
+        ),
+        school_contact=make_user(
+            "school_contact", organisation=school_org, email=SCHOOL_EMAIL, full_name="Sam Patel"
+        ),
     )
 
 
@@ -159,20 +142,16 @@ def share_with() -> Callable[..., Any]:
 
 
 @pytest.fixture
-def other_case(service: Any, coordinator: Any) -> Any:
+def other_case(service: Service, coordinator: User) -> Case:
     """A case of another local authority (Camden) and another school, in the same service."""
-    from mediation.cases import parties
-    from mediation.cases.tests.factories import make_case as make_case_for
-
-    other_la = LocalAuthorityFactory(name="Camden")
-    service.local_authorities.add(other_la)
-    other_school = SchoolFactory(name="Elsewhere Academy")
-    case = make_case_for(other_la, child_first_name="Robin", child_last_name="Other")
-    parties.family_party_ensure(case=case)
-    parties.party_add(case=case, kind="local_authority", organisation=other_la, actor=coordinator)
-    parties.party_add(case=case, kind="school", organisation=other_school, actor=coordinator)
-    case.other_la = other_la
-    case.other_school = other_school
+    other_la = LocalAuthorityFactory.create(name="Camden", served_by=[service])
+    other_school = SchoolFactory.create(name="Elsewhere Academy")
+    case = CaseFactory.create(
+        local_authority=other_la, child_first_name="Robin", child_last_name="Other"
+    )
+    take_part(case, la=True, school=other_school, actor=coordinator)
+    case.other_la = other_la  # type: ignore[attr-defined]
+    case.other_school = other_school  # type: ignore[attr-defined]
     return case
 
 

@@ -7,13 +7,13 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from mediation.accounts.tests.factories import PASSWORD
 from mediation.preparation.models import CaseSummary, ChildViews
 from mediation.preparation.tests.conftest import (
     LA_OFFICER_EMAIL,
     MediationCase,
     docx_bytes,
 )
+from tests.factories.people import PASSWORD
 
 pytestmark = pytest.mark.browser
 

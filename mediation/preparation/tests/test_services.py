@@ -122,6 +122,7 @@ def test_an_uploaded_summary_is_stored_under_a_random_name(mediation_case: Media
     assert summary.file_kind == "pdf"
     assert summary.file_size == len(content)
     # The stored name says nothing about the child or the party.
+    assert summary.file.name is not None
     assert summary.file.name.startswith("preparation/summaries/")
     assert "Morgan" not in summary.file.name
     assert summary.file.name.endswith(".pdf")
