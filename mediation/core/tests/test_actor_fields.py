@@ -94,9 +94,9 @@ def test_created_by_and_updated_by_come_only_from_actor_stamped_model() -> None:
 
 
 def test_the_base_stamps_who_made_and_who_last_saved() -> None:
-    fields = {field.name: field for field in ActorStampedModel._meta.get_fields()}
-    assert _is_actor_field(fields["created_by"])
-    assert _is_actor_field(fields["updated_by"])
+    meta = ActorStampedModel._meta
+    assert _is_actor_field(meta.get_field("created_by"))
+    assert _is_actor_field(meta.get_field("updated_by"))
 
 
 @pytest.mark.django_db

@@ -281,6 +281,6 @@ def test_messages_keep_the_capitals_of_abbreviations() -> None:
 def test_unknown_flags_are_refused_even_without_events() -> None:
     """The fast path once accepted any flag on a case with no dates yet."""
     with pytest.raises(RulesInputError) as raised:
-        CaseFacts({}, {"bogus"})
+        CaseFacts({}, frozenset({"bogus"}))
     assert "bogus" in str(raised.value)
-    assert CaseFacts({}, {"health_issues"}).flags == frozenset({"health_issues"})
+    assert CaseFacts({}, frozenset({"health_issues"})).flags == frozenset({"health_issues"})
