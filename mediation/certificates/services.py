@@ -26,7 +26,7 @@ from markupsafe import Markup
 
 from mediation.cases import services as case_services
 from mediation.cases.choices import Stage
-from mediation.certificates import selectors
+from mediation.certificates import document, selectors
 from mediation.certificates.choices import (
     KIND_SHORT,
     KINDS_THAT_CLOSE_THE_CASE,
@@ -142,7 +142,7 @@ def _email_certificate(*, case: Case, certificate: Certificate) -> list[str]:
 
 
 def _certificate_new(
-    *, case: Case, details: selectors.CertificateDetails, actor: Actor | None
+    *, case: Case, details: document.CertificateDetails, actor: Actor | None
 ) -> Certificate:
     """The certificate as it will be printed, with the next number of its service and year."""
     service = case.service
@@ -259,7 +259,7 @@ def _issue(
     expected_fingerprint: str | None,
     written: list[str],
 ) -> Certificate:
-    details = selectors.certificate_details(
+    details = document.certificate_details(
         case=case, kind=kind, issuer_name=issuer_name, issuer_role=issuer_role, on=on
     )
     if expected_fingerprint is not None and details.fingerprint() != expected_fingerprint:

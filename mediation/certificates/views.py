@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from mediation import policy
 from mediation.accounts.actors import signed_in
 from mediation.cases.access import case_or_404
-from mediation.certificates import presenters, ratelimit, selectors, services
+from mediation.certificates import document, presenters, ratelimit, selectors, services
 from mediation.certificates.choices import CertificateKind
 from mediation.certificates.forms import ConfirmIssueForm, IssueForm, VerifyForm, WithdrawForm
 from mediation.core.actions import Refused, attempt, run
@@ -28,8 +28,8 @@ if TYPE_CHECKING:
     from uuid import UUID
 
     from mediation.cases.models import Case
+    from mediation.certificates.document import CertificateDetails
     from mediation.certificates.models import Certificate
-    from mediation.certificates.selectors import CertificateDetails
 
 
 def _certificate_or_404(request: HttpRequest, certificate_id: UUID, action: str) -> Certificate:
@@ -91,7 +91,7 @@ def issue_check(request: HttpRequest, case_id: UUID) -> HttpResponse:
         # Issued already (a second click, or the back button): show what was issued.
         return redirect("certificates:detail", certificate_id=answers["issued"])
     checked = attempt(
-        lambda: selectors.certificate_details(
+        lambda: document.certificate_details(
             case=case, on=timezone.localdate(), **IssueForm.kept(answers)
         )
     )
