@@ -11,7 +11,8 @@ from django.utils import timezone
 
 from mediation.advice.models import CallMethod, CallStatus, FamilyDecision, InformationCall, Outcome
 from mediation.cases import services as case_services
-from mediation.cases.choices import PartyKind, Stage
+from mediation.cases.choices import EventKind, PartyKind, Stage
+from mediation.cases.lifecycle import MoveName
 from mediation.cases.parties import party_add
 from mediation.core.errors import ApplicationError, ConflictError
 from mediation.core.formatting import govuk_datetime, weekday_date
@@ -75,9 +76,9 @@ def call_book(
     )
     case.adviser = adviser
     case.save(update_fields=["adviser", "updated_at"])
-    case_services.case_set_stage(
+    case_services.case_move(
         case=case,
-        stage=Stage.MIAS_BOOKED,
+        move=MoveName.CALL_BOOKED,
         actor=actor,
         title=f"Information call booked for {govuk_datetime(scheduled_for)}",
         description=f"{CallMethod(method).label} with {adviser.full_name}.",
@@ -118,7 +119,7 @@ def call_record(
         call.save()
         case_services.event_record(
             case=case,
-            kind="mias_given",
+            kind=EventKind.MIAS_GIVEN,
             title="Mediation information given",
             description=f"By {call.adviser.full_name}, {duration_minutes} minutes. {notes}".strip(),
             actor=actor,
@@ -128,9 +129,9 @@ def call_record(
         call.notes = notes
         call.updated_by = actor
         call.save()
-        case_services.case_set_stage(
+        case_services.case_move(
             case=case,
-            stage=Stage.MIAS_TO_BOOK,
+            move=MoveName.CALL_NOT_GIVEN,
             actor=actor,
             title="Information call missed: book another",
             description=notes,
@@ -178,9 +179,9 @@ def _declined(
     case_services.case_record_clock_event(
         case=case, event="mediation_declined", on=decision.decided_on
     )
-    case_services.case_set_stage(
+    case_services.case_move(
         case=case,
-        stage=Stage.CERTIFICATE_DUE,
+        move=MoveName.MEDIATION_DECLINED,
         actor=actor,
         title="The family does not want mediation: certificate due",
         description=(
@@ -192,9 +193,9 @@ def _declined(
 def _undecided(
     case: Case, decision: FamilyDecision, icb: Organisation | None, actor: Actor | None
 ) -> None:
-    case_services.case_set_stage(
+    case_services.case_move(
         case=case,
-        stage=Stage.FOLLOW_UP,
+        move=MoveName.FAMILY_DECIDING,
         actor=actor,
         title=f"The family has not decided yet: follow up on {weekday_date(decision.follow_up_on)}",
         description=decision.notes,
@@ -215,9 +216,9 @@ def _wants_mediation(
     if icb is not None and case.health_issues:
         case.icb = icb
         case.save(update_fields=["icb", "updated_at"])
-    case_services.case_set_stage(
+    case_services.case_move(
         case=case,
-        stage=Stage.ARRANGING_MEDIATION,
+        move=MoveName.MEDIATION_WANTED,
         actor=actor,
         title="The family wants mediation",
         description=decision.notes,
@@ -265,7 +266,7 @@ def decision_record(
     AFTER_DECISION[outcome](case, decision, icb, actor)
     case_services.event_record(
         case=case,
-        kind="family_decision",
+        kind=EventKind.FAMILY_DECISION,
         title=f"Family's decision recorded: {Outcome(outcome).label}",
         actor=actor,
     )
@@ -287,7 +288,7 @@ def mediation_request_send(*, case: Case, actor: Actor | None) -> bool:
     if not la.email:
         case_services.event_record(
             case=case,
-            kind="la_not_emailed",
+            kind=EventKind.LA_NOT_EMAILED,
             title=f"No email address for {la.name}: tell them another way and record the date",
             actor=actor,
         )
@@ -299,7 +300,7 @@ def mediation_request_send(*, case: Case, actor: Actor | None) -> bool:
     case_services.case_record_clock_event(case=case, event="mediation_requested", on=today)
     case_services.event_record(
         case=case,
-        kind="la_told",
+        kind=EventKind.LA_TOLD,
         title=f"{la.name} told that the family wants mediation",
         description=f"Email sent to {la.email}.",
         actor=actor,
@@ -311,7 +312,7 @@ def mediation_request_send(*, case: Case, actor: Actor | None) -> bool:
         )
         case_services.event_record(
             case=case,
-            kind="icb_told",
+            kind=EventKind.ICB_TOLD,
             title=f"{icb.name} told that the mediation involves health",
             description=f"Email sent to {icb.email}.",
             actor=actor,
@@ -327,7 +328,7 @@ def la_told_record(*, case: Case, told_on: dt.date, how: str, actor: Actor | Non
     case_services.case_record_clock_event(case=case, event="mediation_requested", on=told_on)
     case_services.event_record(
         case=case,
-        kind="la_told",
+        kind=EventKind.LA_TOLD,
         title=f"{case.local_authority.name} told that the family wants mediation",
         description=f"On {weekday_date(told_on)}, by {how}.",
         actor=actor,

@@ -24,6 +24,13 @@ AGREEMENT_OUTCOMES = frozenset(
     }
 )
 
+# Outcomes that come out of a meeting: they can be recorded only once it is recorded as held.
+# The others end mediation without one (the family withdrew, the LA changed its decision first,
+# or it did not go ahead).
+OUTCOMES_NEEDING_A_MEETING = frozenset(
+    {OutcomeKind.FULL_AGREEMENT, OutcomeKind.PARTIAL_AGREEMENT, OutcomeKind.NO_AGREEMENT}
+)
+
 # Outcomes after which the mediation has concluded, so the certificate after mediation is due
 # within 3 working days. A family that withdraws gets its certificate on request instead.
 CONCLUDING_OUTCOMES = frozenset(OutcomeKind) - {OutcomeKind.WITHDRAWN}

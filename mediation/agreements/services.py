@@ -25,6 +25,7 @@ from mediation.agreements import selectors
 from mediation.agreements.choices import (
     AGREEMENT_OUTCOMES,
     CONCLUDING_OUTCOMES,
+    OUTCOMES_NEEDING_A_MEETING,
     AgreementStatus,
     ConfirmationMethod,
     ItemKind,
@@ -38,9 +39,10 @@ from mediation.agreements.models import (
     Confirmation,
     Outcome,
 )
-from mediation.cases import clock
+from mediation.cases import clock, lifecycle
 from mediation.cases import services as case_services
-from mediation.cases.choices import Stage
+from mediation.cases.choices import EventKind, Stage
+from mediation.cases.lifecycle import MoveName
 from mediation.core.errors import ApplicationError, ConflictError
 from mediation.core.formatting import govuk_date, weekday_date
 from mediation.notifications.services import email_queue
@@ -83,6 +85,18 @@ def _outcome_check(*, case: Case, outcome: str, concluded_on: dt.date) -> None:
             f"wants mediation ({govuk_date(case.mediation_requested_on)})",
             field="concluded_on",
         )
+    refused = lifecycle.refusal(case, _outcome_move(case, outcome))
+    if refused:
+        raise ApplicationError(refused, field="outcome")
+
+
+def _outcome_move(case: Case, outcome: str) -> MoveName:
+    """After a meeting held, any outcome; before one, only an ending without a meeting."""
+    if case.stage == Stage.AFTER_MEETING:
+        return MoveName.OUTCOME_AFTER_MEETING
+    if outcome in OUTCOMES_NEEDING_A_MEETING:
+        return MoveName.OUTCOME_AFTER_MEETING  # refused: the meeting has not been held
+    return MoveName.ENDED_WITHOUT_MEETING
 
 
 def _draft_kept_for(*, case: Case, outcome: str) -> Agreement | None:
@@ -184,10 +198,14 @@ def outcome_record(
         case=case, outcome=outcome, concluded_on=concluded_on, notes=notes, concludes=concludes
     )
     case_services.event_record(
-        case=case, kind="outcome_recorded", title=title, description=description, actor=actor
+        case=case,
+        kind=EventKind.OUTCOME_RECORDED,
+        title=title,
+        description=description,
+        actor=actor,
     )
     if case.stage != Stage.AFTER_MEETING:
-        case_services.case_set_stage(case=case, stage=Stage.AFTER_MEETING, actor=actor)
+        case_services.case_move(case=case, move=MoveName.ENDED_WITHOUT_MEETING, actor=actor)
     if outcome in AGREEMENT_OUTCOMES and agreement is None:
         agreement_start(case=case, agreed_on=concluded_on, actor=actor)
     return record
@@ -223,7 +241,7 @@ def agreement_start(
     )
     case_services.event_record(
         case=case,
-        kind="agreement_started",
+        kind=EventKind.AGREEMENT_STARTED,
         title="Written agreement started",
         description=f"Dated {weekday_date(agreed_on)}.",
         actor=actor,
@@ -293,7 +311,7 @@ def agreement_update(*, agreement: Agreement, agreed_on: dt.date, actor: Actor |
         description += f" {len(kept)} agreed different date{'s' if len(kept) > 1 else ''} kept."
     case_services.event_record(
         case=agreement.case,
-        kind="agreement_date_changed",
+        kind=EventKind.AGREEMENT_DATE_CHANGED,
         title="Date of the written agreement changed",
         description=description,
         actor=actor,
@@ -312,7 +330,7 @@ def agreement_dispute_update(
     agreement.save(update_fields=["matters_in_dispute", "updated_at", "updated_by"])
     case_services.event_record(
         case=agreement.case,
-        kind="agreement_dispute_updated",
+        kind=EventKind.AGREEMENT_DISPUTE_UPDATED,
         title="Matters still in dispute updated"
         if agreement.matters_in_dispute
         else "Matters still in dispute cleared",
@@ -452,7 +470,7 @@ def agreement_item_add(
     item = AgreementItem.objects.create(agreement=agreement, **_item_values(agreement, data))
     case_services.event_record(
         case=agreement.case,
-        kind="agreement_item_added",
+        kind=EventKind.AGREEMENT_ITEM_ADDED,
         title=f"Agreement item added: {item.responsible.name}",
         description=f"{item.action} {_due_text(item)}",
         actor=actor,
@@ -471,7 +489,7 @@ def agreement_item_update(
     item.save()
     case_services.event_record(
         case=agreement.case,
-        kind="agreement_item_changed",
+        kind=EventKind.AGREEMENT_ITEM_CHANGED,
         title=f"Agreement item changed: {item.responsible.name}",
         description=f"{item.action} {_due_text(item)}",
         actor=actor,
@@ -487,7 +505,7 @@ def agreement_item_remove(*, item: AgreementItem, actor: Actor | None) -> None:
     item.delete()
     case_services.event_record(
         case=agreement.case,
-        kind="agreement_item_removed",
+        kind=EventKind.AGREEMENT_ITEM_REMOVED,
         title=f"Agreement item removed: {who}",
         description=action,
         actor=actor,
@@ -613,7 +631,7 @@ def _finalise(*, agreement: Agreement, actor: Actor | None, written: list[str]) 
     lines.extend(f"Not sent to {line}" for line in not_sent)
     case_services.event_record(
         case=case,
-        kind="agreement_finalised",
+        kind=EventKind.AGREEMENT_FINALISED,
         title="Written agreement finalised and sent",
         description=" ".join(lines),
         actor=actor,
@@ -649,7 +667,7 @@ def agreement_send(*, agreement: Agreement, party: Party, actor: Actor | None) -
     assert delivery is not None
     case_services.event_record(
         case=agreement.case,
-        kind="agreement_sent",
+        kind=EventKind.AGREEMENT_SENT,
         title=f"Written agreement sent to {party.name}",
         description=f"Sent by email to {', '.join(recipient.addresses)}.",
         actor=actor,
@@ -704,7 +722,7 @@ def agreement_confirm(
         raise ConflictError(f"{party.name} has already confirmed the agreement") from exc
     case_services.event_record(
         case=agreement.case,
-        kind="agreement_confirmed",
+        kind=EventKind.AGREEMENT_CONFIRMED,
         title=f"{party.name} confirmed the written agreement",
         description=(
             f"{confirmation.confirmed_by_name}, {ConfirmationMethod(method).label.lower()}, "

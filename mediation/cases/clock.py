@@ -1,12 +1,13 @@
 """The case as the statutory clock sees it: its dated events and flags, and its deadlines."""
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
 from django.utils import timezone
 
 from mediation.cases.models import Case
-from mediation.rules import CaseFacts, DeadlineList, RulesInputError, compute_deadlines
+from mediation.rules import CaseFacts, Deadline, DeadlineList, RulesInputError, compute_deadlines
 
 # Deadlines the service (or the LA it chases) must meet, in the order they matter on the queue.
 # The family's own deadlines (contacting the adviser, appealing) are shown on the case but do not
@@ -58,12 +59,39 @@ class CaseClock:
 
 
 def case_clock(case: Case, *, today: dt.date | None = None) -> CaseClock:
-    """Every deadline of the case, or (if its dates contradict each other) what is wrong."""
+    """Every deadline of the case, or (if its dates contradict each other) what is wrong.
+
+    The rules know the statutory events; the case also knows what was done that they cannot see
+    (the family given the meeting's date and place) and whether it is closed. A date is never
+    shown as overdue once it no longer asks anything of anyone.
+    """
     try:
         facts = case_facts(case)
-        return CaseClock(compute_deadlines(facts, today=today or timezone.localdate()))
+        deadlines = compute_deadlines(facts, today=today or timezone.localdate())
     except RulesInputError as exc:
         return CaseClock(DeadlineList(), problem=str(exc))
+    return CaseClock(_as_recorded(case, deadlines))
+
+
+# Dates that are the family's to act on: they matter after the service steps back.
+FAMILY_DEADLINES = ("appeal_deadline", "adviser_contact_deadline")
+
+
+def _as_recorded(case: Case, deadlines: DeadlineList) -> DeadlineList:
+    recorded = DeadlineList(_recorded(case, d) for d in deadlines)
+    recorded._note_specs = deadlines._specs()
+    return recorded
+
+
+def _recorded(case: Case, deadline: Deadline) -> Deadline:
+    if deadline.key == "meeting_notice_due" and case.meeting_notice_on is not None:
+        # Arranging the meeting gave the family its date and place (on time, or shorter notice
+        # they agreed to): the notice is done, whatever became of the meeting since.
+        return dataclasses.replace(deadline, done_on=case.meeting_notice_on, status=None)
+    if not case.is_open and deadline.done_on is None and deadline.key not in FAMILY_DEADLINES:
+        # Closed: nothing is owed by the service any more; the date is history, not a task.
+        return dataclasses.replace(deadline, status=None)
+    return deadline
 
 
 def next_service_deadline(case: Case, deadlines: DeadlineList) -> tuple[str, str, dt.date] | None:
@@ -85,6 +113,15 @@ def next_service_deadline(case: Case, deadlines: DeadlineList) -> tuple[str, str
         )
     ]
     if not pending:
-        return None
+        return _coming_appeal_deadline(deadlines)
     first = min(pending, key=lambda d: d.due)
     return first.key, first.title, first.due
+
+
+def _coming_appeal_deadline(deadlines: DeadlineList) -> tuple[str, str, dt.date] | None:
+    """With nothing owed by the service yet (a new referral), the family's appeal deadline sorts
+    the case: the sooner the family must appeal, the sooner we should act."""
+    appeal = deadlines.get("appeal_deadline")
+    if appeal is None or appeal.status is None or appeal.status.state == "overdue":
+        return None
+    return appeal.key, appeal.title, appeal.due

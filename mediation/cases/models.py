@@ -18,6 +18,7 @@ from mediation.cases.choices import (
     DecisionType,
     DRAnswer,
     EHCStatus,
+    EventKind,
     ParticipantRole,
     PartyKind,
     Route,
@@ -121,6 +122,9 @@ class Case(BaseModel):
     icb_notified_on = models.DateField(null=True, blank=True)  # icb_notified
     la_cannot_arrange_on = models.DateField(null=True, blank=True)  # la_cannot_arrange
     meeting_on = models.DateField(null=True, blank=True)  # meeting_date
+    meeting_notice_on = models.DateField(
+        null=True, blank=True, help_text="When the family was given the meeting's date and place."
+    )
     mediation_concluded_on = models.DateField(null=True, blank=True)  # mediation_concluded
     agreement_recorded_on = models.DateField(null=True, blank=True)  # agreement_recorded
     certificate_issued_on = models.DateField(null=True, blank=True)  # certificate_issued
@@ -255,7 +259,7 @@ class CaseEvent(models.Model):
     actor_label = models.CharField(
         max_length=150, blank=True, help_text="Who acted, when it was not a signed-in user."
     )
-    kind = models.CharField(max_length=50)
+    kind = models.CharField(max_length=50, choices=EventKind.choices)
     title = models.CharField(max_length=200)
     description = models.TextField(blank=True)
     restricted = models.BooleanField(

@@ -11,6 +11,7 @@ from mediation.cases.choices import (
     PARTY_ORGANISATION_KINDS,
     ConsentKind,
     DRAnswer,
+    EventKind,
     ParticipantRole,
     PartyKind,
 )
@@ -52,7 +53,7 @@ def party_add(
     party = Party.objects.create(case=case, kind=kind, organisation=organisation)
     event_record(
         case=case,
-        kind="party_added",
+        kind=EventKind.PARTY_ADDED,
         title=f"{organisation.name} added as a party",
         description=PartyKind(kind).label,
         actor=actor,
@@ -154,7 +155,7 @@ def participant_add(
     where = party.name if party else "the service"
     event_record(
         case=case,
-        kind="participant_added",
+        kind=EventKind.PARTICIPANT_ADDED,
         title=f"{participant.name} added ({participant.get_role_display().lower()}, {where})",
         description="Has the authority to resolve the issues." if is_decision_maker else "",
         actor=actor,
@@ -169,7 +170,7 @@ def participant_remove(*, participant: Participant, actor: Actor | None) -> Part
     participant.save(update_fields=["removed_at", "attending", "updated_at"])
     event_record(
         case=participant.case,
-        kind="participant_removed",
+        kind=EventKind.PARTICIPANT_REMOVED,
         title=f"{participant.name} no longer taking part",
         actor=actor,
     )
@@ -190,7 +191,7 @@ def decision_maker_confirm(*, participant: Participant, actor: Actor | None) -> 
     )
     event_record(
         case=participant.case,
-        kind="decision_maker_confirmed",
+        kind=EventKind.DECISION_MAKER_CONFIRMED,
         title=f"{participant.party.name} confirmed {participant.name} can make decisions",
         actor=actor,
     )
@@ -231,7 +232,7 @@ def attendance_confirm(*, party: Party, actor: Actor | None) -> Party:
     party.save(update_fields=["attendance_confirmed_at", "attendance_confirmed_by", "updated_at"])
     event_record(
         case=party.case,
-        kind="attendance_confirmed",
+        kind=EventKind.ATTENDANCE_CONFIRMED,
         title=f"{party.name} confirmed it will attend",
         actor=actor,
     )
@@ -261,7 +262,9 @@ def dr_answer_record(*, party: Party, answer: str, note: str = "", actor: Actor 
         DRAnswer.AGREES: f"{party.name} agrees to take part in disagreement resolution",
         DRAnswer.DECLINES: f"{party.name} does not agree to take part in disagreement resolution",
     }[DRAnswer(answer)]
-    event_record(case=party.case, kind="dr_answer", title=title, description=note, actor=actor)
+    event_record(
+        case=party.case, kind=EventKind.DR_ANSWER, title=title, description=note, actor=actor
+    )
     if answer == DRAnswer.ASKED and party.organisation is not None and party.organisation.email:
         notifications.email_queue(
             template="dr_invitation",

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from mediation.cases import selectors
+from mediation.cases import lifecycle, selectors
 from mediation.cases.choices import Route, Stage
 from mediation.rules import deadline_status
 
@@ -23,6 +23,7 @@ class QueueRow:
     case: Case
     urgency: str  # "overdue", "today", "soon" (within 3 working days) or ""
     label: str
+    next_step: str  # what happens next (the case page's next step), in a few words
 
 
 def urgency(due: dt.date | None, today: dt.date) -> tuple[str, str]:
@@ -42,7 +43,10 @@ def queue_rows(cases: Iterable[Case], *, today: dt.date) -> list[QueueRow]:
     rows = []
     for case in cases:
         level, label = urgency(case.next_deadline_on, today)
-        rows.append(QueueRow(case=case, urgency=level, label=label))
+        step = lifecycle.next_step(case)
+        rows.append(
+            QueueRow(case=case, urgency=level, label=label, next_step=step.title if step else "")
+        )
     return rows
 
 

@@ -54,6 +54,17 @@ class QueueFilters:
     search: str = ""
 
 
+# What `lifecycle.next_step` reads of each case, fetched once for a list of cases.
+NEXT_STEP_PREFETCH = (
+    "calls__adviser",
+    "mediator_allocations",
+    "meetings",
+    "parties__organisation",
+    "matters",
+)
+NEXT_STEP_RELATED = ("outcome", "agreement", "local_authority")
+
+
 def work_queue(*, user: Actor, filters: QueueFilters) -> QuerySet[Case]:
     """Open cases needing action, the nearest statutory date first (cases without one last)."""
     qs = cases_visible_to_staff(user=user).filter(stage__in=OPEN_STAGES)
@@ -71,6 +82,7 @@ def work_queue(*, user: Actor, filters: QueueFilters) -> QuerySet[Case]:
             | Q(child_last_name__icontains=term)
             | Q(applicant_name__icontains=term)
         )
+    qs = qs.select_related(*NEXT_STEP_RELATED).prefetch_related(*NEXT_STEP_PREFETCH)
     return qs.order_by(F("next_deadline_on").asc(nulls_last=True), "received_at")[:QUEUE_LIMIT]
 
 

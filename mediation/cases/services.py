@@ -13,19 +13,21 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from mediation.cases import clock
+from mediation.cases import clock, lifecycle
 from mediation.cases.choices import (
     ApplicantRole,
     Channel,
     ConsentKind,
     ConsentMethod,
     EHCStatus,
+    EventKind,
     ParticipantRole,
     PartyKind,
     Route,
     Stage,
     Wants,
 )
+from mediation.cases.lifecycle import MoveName
 from mediation.cases.models import (
     Case,
     CaseEvent,
@@ -104,7 +106,7 @@ class ReferralInput:
 def event_record(
     *,
     case: Case,
-    kind: str,
+    kind: EventKind,
     title: str,
     description: str = "",
     actor: Actor | None = None,
@@ -308,7 +310,7 @@ def _arrival_record(
     label = "" if actor is not None else who
     event_record(
         case=case,
-        kind="referral_received",
+        kind=EventKind.REFERRAL_RECEIVED,
         title=f"Referral received ({Channel(referral.channel).label.lower()})",
         description=_referral_description(referral),
         actor=actor,
@@ -329,7 +331,7 @@ def _arrival_record(
     if proposed:
         event_record(
             case=case,
-            kind="route_proposed",
+            kind=EventKind.ROUTE_PROPOSED,
             title=f"Route proposed: {Route(proposed).label}",
             description=reason,
             actor_label="Statutory clock",
@@ -337,7 +339,7 @@ def _arrival_record(
     if referral.safeguarding_concern:
         event_record(
             case=case,
-            kind="safeguarding_flagged",
+            kind=EventKind.SAFEGUARDING_FLAGGED,
             title="Safeguarding concern recorded",
             description=referral.safeguarding_notes,
             actor=actor,
@@ -417,7 +419,7 @@ def consent_record(
     state = "given" if given else "refused"
     event_record(
         case=case,
-        kind="consent",
+        kind=EventKind.CONSENT,
         title=f"Permission {state}: {ConsentKind(kind).label.lower()}",
         description=(
             f"By {record.given_by} ({ConsentMethod(method).label.lower()}). {notes}".strip()
@@ -426,16 +428,9 @@ def consent_record(
         actor_label=actor_label,
     )
     if kind == ConsentKind.THIRD_PARTY_REFERRAL and case.stage == Stage.AWAITING_CONSENT and given:
-        case.stage = Stage.NEW
+        lifecycle.move(case, MoveName.CONSENT_GIVEN)
         case.save(update_fields=["stage", "updated_at"])
     return record
-
-
-STAGE_AFTER_ROUTE = {
-    Route.MEDIATION_INFORMATION: Stage.MIAS_TO_BOOK,
-    Route.OPTIONAL_MEDIATION: Stage.MIAS_TO_BOOK,
-    Route.DISAGREEMENT_RESOLUTION: Stage.ARRANGING_DR,
-}
 
 
 @transaction.atomic
@@ -452,25 +447,29 @@ def case_confirm_route(*, case: Case, route: str, reason: str, actor: Actor | No
     changed = bool(case.proposed_route) and route != case.proposed_route
     if changed and not reason.strip():
         raise ApplicationError("Give a reason for choosing a different route.", field="reason")
+    if route == Route.OUT_OF_SCOPE:
+        lifecycle.move(case, MoveName.OUT_OF_SCOPE)
+        case.closed_at = timezone.now()
+        case.closure_reason = reason.strip() or "Out of scope."
+    elif case.stage == Stage.NEW:
+        lifecycle.move(case, MoveName.ROUTE_CONFIRMED, lifecycle.ROUTE_TARGETS[Route(route)])
     case.route = route
     case.route_reason = reason.strip()
     case.route_confirmed_at = timezone.now()
     case.route_confirmed_by = actor
-    if route == Route.OUT_OF_SCOPE:
-        case.stage = Stage.CLOSED
-        case.closed_at = timezone.now()
-        case.closure_reason = reason.strip() or "Out of scope."
-    elif case.stage in {Stage.NEW, Stage.AWAITING_CONSENT}:
-        case.stage = STAGE_AFTER_ROUTE[Route(route)]
     case.save()
     title = f"Route {'changed to' if changed else 'confirmed'}: {Route(route).label}"
     event_record(
-        case=case, kind="route_confirmed", title=title, description=case.route_reason, actor=actor
+        case=case,
+        kind=EventKind.ROUTE_CONFIRMED,
+        title=title,
+        description=case.route_reason,
+        actor=actor,
     )
     if route == Route.OUT_OF_SCOPE:
         event_record(
             case=case,
-            kind="closed",
+            kind=EventKind.CLOSED,
             title="Case closed: out of scope",
             description=case.closure_reason,
             actor=actor,
@@ -494,32 +493,52 @@ def case_assign(*, case: Case, assignee: Actor | None, actor: Actor | None) -> C
     case.save(update_fields=["assigned_to", "updated_at"])
     event_record(
         case=case,
-        kind="assigned",
+        kind=EventKind.ASSIGNED,
         title=f"Assigned to {assignee.full_name}" if assignee else "Unassigned",
         actor=actor,
     )
     return case
 
 
+# The timeline's kind for a move that records its own entry (others: "stage changed").
+MOVE_EVENTS: dict[MoveName, EventKind] = {
+    MoveName.MEETING_ARRANGED: EventKind.MEETING_ARRANGED,
+    MoveName.MEETING_HELD: EventKind.MEETING_HELD,
+    MoveName.LA_CANNOT_ARRANGE: EventKind.LA_CANNOT_ARRANGE,
+    MoveName.WITHDRAWN: EventKind.WITHDRAWN,
+    MoveName.CLOSED: EventKind.CLOSED,
+}
+
+
 @transaction.atomic
-def case_set_stage(
-    *, case: Case, stage: str, actor: Actor | None = None, title: str = "", description: str = ""
+def case_move(
+    *,
+    case: Case,
+    move: MoveName,
+    to: Stage | None = None,
+    actor: Actor | None = None,
+    title: str = "",
+    description: str = "",
 ) -> Case:
-    """Move the case on (used by the other apps' services as work happens)."""
-    case.stage = stage
+    """Move the case on, as the lifecycle allows (`mediation.cases.lifecycle`), or refuse saying
+    why; with a title, the timeline says so. The other apps' services call it as work happens."""
+    stage = lifecycle.move(case, move, to)
     if stage == Stage.CLOSED and case.closed_at is None:
         case.closed_at = timezone.now()
     case.save(update_fields=["stage", "closed_at", "updated_at"])
     if title:
-        event_record(
-            case=case, kind=f"stage_{stage}", title=title, description=description, actor=actor
-        )
+        kind = MOVE_EVENTS.get(move, EventKind.STAGE_CHANGED)
+        event_record(case=case, kind=kind, title=title, description=description, actor=actor)
     return case_refresh_deadlines(case=case)
 
 
 # The case's dates staff record: the clock's events, and when the family asked for a certificate
 # (kept for the certificate itself: the rules take no such event).
-CLOCK_FIELDS = {**clock.EVENT_FIELDS, "certificate_requested": "certificate_requested_on"}
+CLOCK_FIELDS = {
+    **clock.EVENT_FIELDS,
+    "certificate_requested": "certificate_requested_on",
+    "meeting_notice_given": "meeting_notice_on",
+}
 
 
 @transaction.atomic
@@ -547,7 +566,7 @@ def case_update_safeguarding(
     case.save(update_fields=["safeguarding_concern", "safeguarding_notes", "updated_at"])
     event_record(
         case=case,
-        kind="safeguarding_flagged" if concern else "safeguarding_cleared",
+        kind=EventKind.SAFEGUARDING_FLAGGED if concern else EventKind.SAFEGUARDING_CLEARED,
         title="Safeguarding concern recorded" if concern else "Safeguarding concern cleared",
         description=notes,
         actor=actor,
@@ -564,12 +583,16 @@ def case_close(*, case: Case, reason: str, actor: Actor | None, tell_family: boo
         raise ConflictError("This case is already closed.")
     if not reason.strip():
         raise ApplicationError("Say why the case is closing.", field="reason")
-    case.stage = Stage.CLOSED
+    lifecycle.move(case, MoveName.CLOSED)
     case.closed_at = timezone.now()
     case.closure_reason = reason.strip()
     case.save(update_fields=["stage", "closed_at", "closure_reason", "updated_at"])
     event_record(
-        case=case, kind="closed", title="Case closed", description=case.closure_reason, actor=actor
+        case=case,
+        kind=EventKind.CLOSED,
+        title="Case closed",
+        description=case.closure_reason,
+        actor=actor,
     )
     if tell_family and case.applicant_email:
         link = family_link_create(case=case, actor=actor)
@@ -601,7 +624,7 @@ def family_link_create(*, case: Case, actor: Actor | None = None) -> str:
     FamilyAccess.objects.create(case=case, token_hash=_token_hash(token))
     event_record(
         case=case,
-        kind="family_link",
+        kind=EventKind.FAMILY_LINK,
         title="A private link to the case was sent to the family",
         actor=actor,
         actor_label="" if actor else "The service",
@@ -664,13 +687,18 @@ def case_withdraw(*, case: Case, reason: str, wants_certificate: bool, actor: Ac
     if not reason.strip():
         raise ApplicationError("Say why the family is withdrawing.", field="reason")
     event_record(
-        case=case, kind="withdrawn", title="The family withdrew", description=reason, actor=actor
+        case=case,
+        kind=EventKind.WITHDRAWN,
+        title="The family withdrew",
+        description=reason,
+        actor=actor,
     )
     if wants_certificate:
         case_record_clock_event(case=case, event="certificate_requested", on=timezone.localdate())
-        return case_set_stage(
+        return case_move(
             case=case,
-            stage=Stage.CERTIFICATE_DUE,
+            move=MoveName.WITHDRAWN,
+            to=Stage.CERTIFICATE_DUE,
             actor=actor,
             title="The family asked for its certificate",
         )

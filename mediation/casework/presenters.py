@@ -15,7 +15,7 @@ from django.utils import timezone
 from mediation import policy
 from mediation.advice import selectors as advice_selectors
 from mediation.agreements import selectors as agreement_selectors
-from mediation.cases import clock, selectors, services
+from mediation.cases import clock, lifecycle, selectors, services
 from mediation.certificates import selectors as certificate_selectors
 from mediation.meetings import presenters as meeting_presenters
 from mediation.meetings import selectors as meeting_selectors
@@ -79,6 +79,7 @@ def case_page(*, case: Case, viewer: Actor, today: dt.date) -> dict[str, object]
         "preparation": preparation_selectors.preparation_overview(case=case),
         "certificates": certificate_selectors.certificates_for_case(case=case),
         "today": today,
+        "next_step": lifecycle.next_step(case),
     }
 
 

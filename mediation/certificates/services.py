@@ -25,7 +25,8 @@ from django.utils import timezone
 from markupsafe import Markup
 
 from mediation.cases import services as case_services
-from mediation.cases.choices import Stage
+from mediation.cases.choices import EventKind, Stage
+from mediation.cases.lifecycle import MoveName
 from mediation.certificates import document, selectors
 from mediation.certificates.choices import (
     KIND_SHORT,
@@ -211,7 +212,7 @@ def _record_issue(
         lines.append("There is no email address on the case: print the certificate and post it.")
     case_services.event_record(
         case=case,
-        kind="certificate_issued",
+        kind=EventKind.CERTIFICATE_ISSUED,
         title=f"Certificate {certificate.number} issued ({KIND_SHORT[certificate.kind]})",
         description=" ".join(lines),
         actor=actor,
@@ -240,9 +241,9 @@ def _move_the_case_on(*, case: Case, certificate: Certificate, actor: Actor | No
         and case.stage == Stage.CERTIFICATE_DUE
     ):
         # The family may still mediate later, if the LA arranges it: back to arranging.
-        case_services.case_set_stage(
+        case_services.case_move(
             case=case,
-            stage=Stage.ARRANGING_MEDIATION,
+            move=MoveName.ARRANGING_RESUMED,
             actor=actor,
             title="Certificate issued; mediation can still be arranged if the family wants it",
         )
@@ -369,7 +370,7 @@ def certificate_withdraw(
     )
     case_services.event_record(
         case=case,
-        kind="certificate_withdrawn",
+        kind=EventKind.CERTIFICATE_WITHDRAWN,
         title=f"Certificate {certificate.number} withdrawn",
         description=f"Reason: {reason} A new certificate can now be issued.",
         actor=actor,

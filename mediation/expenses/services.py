@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from mediation.cases import services as case_services
+from mediation.cases.choices import EventKind
 from mediation.core.errors import ApplicationError, ConflictError
 from mediation.expenses.models import ClaimStatus, ExpenseClaim, Receipt
 from mediation.notifications import services as notifications
@@ -84,7 +85,7 @@ def claim_record(
         receipt.save()
     case_services.event_record(
         case=case,
-        kind="expense_recorded",
+        kind=EventKind.EXPENSE_RECORDED,
         title=f"Expense claim of £{claim.amount:.2f} recorded for {claim.claimant}",
         description=claim.description,
         actor=actor,
@@ -118,7 +119,7 @@ def claim_send(*, claim: ExpenseClaim, actor: Actor | None) -> ExpenseClaim:
     claim.save(update_fields=["status", "sent_on", "updated_at", "updated_by"])
     case_services.event_record(
         case=claim.case,
-        kind="expense_sent",
+        kind=EventKind.EXPENSE_SENT,
         title=f"Expense claim of £{claim.amount:.2f} sent to {la.name}",
         actor=actor,
     )
@@ -145,7 +146,7 @@ def claim_settle(
     claim.save()
     case_services.event_record(
         case=claim.case,
-        kind="expense_settled",
+        kind=EventKind.EXPENSE_SETTLED,
         title=f"Expense claim of £{claim.amount:.2f} {'paid' if paid else 'refused'}",
         description=notes,
         actor=actor,

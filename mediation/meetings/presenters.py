@@ -589,6 +589,23 @@ def cancel_page(*, meeting: Meeting, form: forms.Form) -> Context:
     )
 
 
+def held_warnings(*, case: Case) -> list[str]:
+    """Before the meeting is recorded as held: each organisation at the table that has nobody
+    recorded as attending, or nobody able to make decisions, so agreed actions for it may not
+    hold (the LA must send someone who can: SEND Regulations 2014)."""
+    warnings = []
+    for party in case.parties.exclude(kind="family").select_related("organisation"):
+        people = [p for p in party.participants.all() if p.removed_at is None and p.attending]
+        if not people:
+            warnings.append(f"Nobody from {party.name} is recorded as attending.")
+        elif not any(p.is_decision_maker for p in people):
+            warnings.append(
+                f"Nobody from {party.name} is recorded as able to make decisions: actions "
+                "agreed for it may not hold."
+            )
+    return warnings
+
+
 def held_page(*, meeting: Meeting, form: forms.Form) -> Context:
     return _meeting_form_page(
         meeting,
@@ -596,6 +613,7 @@ def held_page(*, meeting: Meeting, form: forms.Form) -> Context:
         title="Record that the meeting took place",
         submit="Save",
         secondary_text="Cancel",
+        warnings=held_warnings(case=meeting.case),
     )
 
 

@@ -15,7 +15,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from mediation.cases import services as case_services
-from mediation.cases.choices import Stage
+from mediation.cases.choices import EventKind, Stage
+from mediation.cases.lifecycle import MoveName
 from mediation.core.errors import ApplicationError, ConflictError
 from mediation.core.formatting import weekday_date
 from mediation.meetings import calendar, presenters, selectors, tasks
@@ -204,9 +205,13 @@ def _notice_line(meeting: Meeting, check: ArrangementCheck) -> str:
 
 
 def _sync_meeting_date(case: Case) -> None:
-    """The clock's meeting date: the meeting arranged now, or else the last one held."""
+    """The clock's meeting date, and when the family was given it: the meeting arranged now, or
+    else the last one held."""
     meeting = selectors.current_meeting(case=case)
     on = timezone.localtime(meeting.starts_at, LONDON).date() if meeting else None
+    notice_on = meeting.notice_given_on if meeting else None
+    if case.meeting_notice_on != notice_on:
+        case_services.case_record_clock_event(case=case, event="meeting_notice_given", on=notice_on)
     if case.meeting_on != on:
         case_services.case_record_clock_event(case=case, event="meeting_date", on=on)
 
@@ -277,9 +282,9 @@ def meeting_arrange(*, case: Case, plan: MeetingPlan, actor: Actor | None) -> Me
         _notice_line(meeting, check),
         *check.warnings,
     ]
-    case_services.case_set_stage(
+    case_services.case_move(
         case=case,
-        stage=Stage.MEETING_ARRANGED,
+        move=MoveName.MEETING_ARRANGED,
         actor=actor,
         title=f"Meeting arranged: {presenters.meeting_when(meeting)}",
         description=" ".join(lines),
@@ -355,7 +360,7 @@ def meeting_reschedule(
     lines += [f"Reason: {change.reason}", _notice_line(meeting, check), *check.warnings]
     case_services.event_record(
         case=case,
-        kind="meeting_rescheduled",
+        kind=EventKind.MEETING_RESCHEDULED,
         title=f"Meeting moved to {presenters.meeting_when(meeting)}",
         description=" ".join(lines),
         actor=actor,
@@ -386,10 +391,12 @@ def meeting_cancel(*, meeting: Meeting, reason: str, actor: Actor | None) -> Mee
         back_to = meeting.stage_before or _arranging_stage(case)
         if back_to in {Stage.MEETING_ARRANGED, ""}:
             back_to = _arranging_stage(case)
-        case_services.case_set_stage(case=case, stage=back_to, actor=actor)
+        case_services.case_move(
+            case=case, move=MoveName.MEETING_CANCELLED, to=Stage(back_to), actor=actor
+        )
     case_services.event_record(
         case=case,
-        kind="meeting_cancelled",
+        kind=EventKind.MEETING_CANCELLED,
         title=f"Meeting cancelled ({presenters.meeting_when(meeting)})",
         description=f"Reason: {meeting.cancellation_reason}",
         actor=actor,
@@ -430,9 +437,10 @@ def meeting_mark_held(
     if concluded and not case.is_disagreement_resolution:
         # The certificate after mediation is due within 3 working days of this.
         case_services.case_record_clock_event(case=case, event="mediation_concluded", on=held_on)
-    case_services.case_set_stage(
+    case_services.case_move(
         case=case,
-        stage=Stage.AFTER_MEETING if concluded else _arranging_stage(case),
+        move=MoveName.MEETING_HELD,
+        to=Stage.AFTER_MEETING if concluded else Stage(_arranging_stage(case)),
         actor=actor,
         title=_held_title(case, held_on, concluded=concluded),
         description=note,
@@ -583,7 +591,7 @@ def invitations_send(
     if sent or no_email:
         case_services.event_record(
             case=meeting.case,
-            kind="meeting_invitations",
+            kind=EventKind.MEETING_INVITATIONS,
             title=_invitations_title(sent, cancellation=cancellation, change=change),
             description=_invitations_description(sent, no_email),
             actor=actor,
@@ -681,7 +689,7 @@ def reminder_send(*, reminder_id: str) -> Reminder | None:
     reminder.save(update_fields=["status", "sent_at", "sent_to", "updated_at"])
     case_services.event_record(
         case=meeting.case,
-        kind="meeting_reminder_sent",
+        kind=EventKind.MEETING_REMINDER_SENT,
         title=f"Meeting reminder sent ({reminder.get_kind_display().lower()})",
         description=f"Sent to {', '.join(sent_to)}." if sent_to else "Nobody to send it to.",
         actor_label="The service",
@@ -752,9 +760,9 @@ def la_cannot_arrange_record(*, case: Case, on: dt.date, note: str, actor: Actor
         raise ApplicationError("Say who at the local authority said so, and how", field="note")
     case_services.case_record_clock_event(case=case, event="la_cannot_arrange", on=on)
     due = statutory_calendar().add_working_days(on, 3)
-    case_services.case_set_stage(
+    case_services.case_move(
         case=case,
-        stage=Stage.CERTIFICATE_DUE,
+        move=MoveName.LA_CANNOT_ARRANGE,
         actor=actor,
         title="The local authority cannot arrange mediation within 30 days: certificate due by "
         f"{weekday_date(due)}",

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from django.db import transaction
 
 from mediation.cases import services as case_services
+from mediation.cases.choices import EventKind
 from mediation.core.errors import ApplicationError
 from mediation.notes.models import NotesAccess, PrivateNote
 
@@ -33,7 +34,7 @@ def notes_access_record(*, case: Case, reader: Actor, reason: str) -> NotesAcces
     access = NotesAccess.objects.create(case=case, reader=reader, reason=reason.strip())
     case_services.event_record(
         case=case,
-        kind="notes_read",
+        kind=EventKind.NOTES_READ,
         title=f"{reader.full_name} read the mediator's private notes",
         description=f"Reason: {access.reason}",
         actor=reader,

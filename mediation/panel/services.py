@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from mediation.cases import services as case_services
+from mediation.cases.choices import EventKind
 from mediation.core.errors import ApplicationError, ConflictError
 from mediation.core.formatting import govuk_date
 from mediation.notifications import services as notifications
@@ -158,7 +159,7 @@ def _tell_cases_touched(conflict: ConflictDeclaration, actor: Actor | None) -> N
         if conflict in touched:
             case_services.event_record(
                 case=case,
-                kind="mediator_conflict_declared",
+                kind=EventKind.MEDIATOR_CONFLICT_DECLARED,
                 title=f"{mediator.full_name} declared a conflict of interest",
                 description=(
                     f"With {conflict.subject}: {conflict.description} "
@@ -287,14 +288,14 @@ def _record_allocation(
     if previous is None:
         case_services.event_record(
             case=case,
-            kind="mediator_allocated",
+            kind=EventKind.MEDIATOR_ALLOCATED,
             title=f"Mediator allocated: {mediator.full_name}",
             actor=actor,
         )
         return
     case_services.event_record(
         case=case,
-        kind="mediator_reallocated",
+        kind=EventKind.MEDIATOR_REALLOCATED,
         title=f"Mediator changed from {previous.full_name} to {mediator.full_name}",
         description=f"Reason: {reason.strip()}",
         actor=actor,

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from mediation.agreements import presenters as agreement_presenters
 from mediation.agreements import selectors as agreement_selectors
-from mediation.cases import clock
+from mediation.cases import clock, lifecycle
 from mediation.cases.choices import DRAnswer, ParticipantRole, PartyKind, Stage
 from mediation.meetings import presenters as meeting_presenters
 from mediation.portal import selectors
@@ -62,7 +62,8 @@ def _preparation_step(party: Party, participants: list[Participant], has_summary
         return "Confirm who can make decisions"
     if not has_summary:
         return "Send your case summary"
-    return "Nothing for now"
+    step = lifecycle.next_step(party.case)
+    return f"Nothing for now: {step.for_partners}" if step else "Nothing for now"
 
 
 def next_step(*, party: Party, participants: list[Participant], has_summary: bool) -> str:
@@ -72,7 +73,7 @@ def next_step(*, party: Party, participants: list[Participant], has_summary: boo
         step = _agreement_step(party)
         if step:
             return step
-    if not case.is_open:
+    if lifecycle.next_step(case) is None:
         return "Nothing: the case is closed"
     if case.is_disagreement_resolution and party.dr_answer in (
         DRAnswer.NOT_ASKED,

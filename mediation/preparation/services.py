@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from mediation.cases import services as case_services
+from mediation.cases.choices import EventKind
 from mediation.core.errors import ApplicationError, ConflictError
 from mediation.notifications import services as notifications
 from mediation.preparation import selectors
@@ -93,7 +94,7 @@ def intro_contact_record(
         detail += f", with {contact.spoke_to}"
     case_services.event_record(
         case=case,
-        kind="intro_contact",
+        kind=EventKind.INTRO_CONTACT,
         title=f"Introductory contact with {party.name}",
         description=detail + ".",
         actor=actor,
@@ -201,7 +202,7 @@ def _summary_recorded(*, case: Case, summary: CaseSummary, actor: Actor | None) 
     parts.append(f"From {summary.submitted_by_name}.")
     case_services.event_record(
         case=case,
-        kind="summary_submitted",
+        kind=EventKind.SUMMARY_SUBMITTED,
         title=f"Case summary received from {summary.party.name}",
         description=" ".join(parts),
         actor=actor,
@@ -230,7 +231,7 @@ def summary_withdraw(*, summary: CaseSummary, actor: Actor | None, reason: str =
     )
     case_services.event_record(
         case=summary.case,
-        kind="summary_withdrawn",
+        kind=EventKind.SUMMARY_WITHDRAWN,
         title=f"Case summary from {summary.party.name} withdrawn",
         description=summary.withdrawn_reason,
         actor=actor,
@@ -280,7 +281,7 @@ def _exchange_recorded(*, case: Case, result: ExchangeResult, actor: Actor | Non
     lines += [f"Not sent to {line}." for line in result.not_sent]
     case_services.event_record(
         case=case,
-        kind="summaries_exchanged",
+        kind=EventKind.SUMMARIES_EXCHANGED,
         title="Shared case summaries sent to the parties",
         description=" ".join(lines),
         actor=actor,
@@ -402,7 +403,7 @@ def child_views_record(
     how = ChildViewsBy(completed_by).label
     case_services.event_record(
         case=case,
-        kind="child_views",
+        kind=EventKind.CHILD_VIEWS,
         title="The child's views recorded" if created else "The child's views updated",
         description=f"{how}. {Visibility(visibility).label}.",
         actor=actor,

@@ -40,6 +40,7 @@ from mediation.meetings import services as meeting_services
 from mediation.meetings.models import Meeting
 from mediation.meetings.services import MeetingPlan
 from mediation.policy.roles import Role
+from mediation.rules import statutory_calendar
 from tests.factories.organisations import ICBFactory, SchoolFactory, ServedLocalAuthorityFactory
 from tests.factories.people import staff_of
 
@@ -251,6 +252,29 @@ def arrange_meeting(case: Case, *, actor: User, plan: MeetingPlan | None = None)
 
 def hold_meeting(meeting: Meeting, *, actor: User, concluded: bool = True) -> Meeting:
     return meeting_services.meeting_mark_held(meeting=meeting, actor=actor, concluded=concluded)
+
+
+def meeting_held_on(
+    case: Case, *, day: dt.date, arranged_on: dt.date, actor: User, concluded: bool = True
+) -> Meeting:
+    """A meeting on ``day`` at 10am, arranged at 9am on ``arranged_on`` (the family told then,
+    agreeing to shorter notice when it is under 5 working days), and recorded as held that
+    afternoon: the way a case reaches its outcome."""
+    arranged_at = dt.datetime.combine(arranged_on, dt.time(9, 0), tzinfo=LONDON)
+    short = statutory_calendar().working_days_between(arranged_on, day) < 5
+    with time_machine.travel(arranged_at, tick=False):
+        plan = meeting_plan(
+            starts_at=dt.datetime.combine(day, dt.time(10, 0), tzinfo=LONDON),
+            notice_given_on=arranged_on,
+            short_notice_agreed=short,
+            short_notice_note="The family agreed to meet sooner." if short else "",
+        )
+        meeting = arrange_meeting(case, actor=actor, plan=plan)
+    with time_machine.travel(dt.datetime.combine(day, dt.time(15, 0), tzinfo=LONDON), tick=False):
+        hold_meeting(meeting, actor=actor, concluded=concluded)
+    case.refresh_from_db()
+    meeting.refresh_from_db()
+    return meeting
 
 
 def draft_agreement(
@@ -549,7 +573,8 @@ class ClosedCaseFactory(CertificateIssuedCaseFactory):
 
 class DisagreementResolutionCaseFactory(RoutedCaseFactory):
     """Disagreement resolution (no EHC plan; a disagreement with the school): routed by a
-    coordinator, the school a party with its head taking part."""
+    coordinator, the school a party with its head taking part. With ``agreed``, every party has
+    said it will take part (as a DR meeting needs)."""
 
     wants = "disagreement_resolution"
     matters = (MatterInput(decision="other_disagreement"),)
@@ -558,11 +583,18 @@ class DisagreementResolutionCaseFactory(RoutedCaseFactory):
         Person("Pat Head", "other", party="school", email="head@school.example"),
     )
     school = None
+    agreed = False
 
     @classmethod
     def _create(cls, model_class: type[Case], *args: Any, **kwargs: Any) -> Case:
         people: Sequence[Person] = kwargs.pop("people")
         school: Organisation | None = kwargs.pop("school")
+        agreed: bool = kwargs.pop("agreed")
         router: User = kwargs["router"]
         case = super()._create(model_class, *args, **kwargs)
-        return take_part(case, people=people, school=school, actor=router)
+        case = take_part(case, people=people, school=school, actor=router)
+        if agreed:
+            for party in case.parties.exclude(kind="family"):
+                case_parties.dr_answer_record(party=party, answer="agrees", actor=router)
+            case.refresh_from_db()
+        return case

@@ -199,6 +199,12 @@ def test_mediation_from_request_to_agreement_and_certificate(
     with time_machine.travel(meeting_afternoon, tick=True):
         assert timezone.localdate() == meeting_day
         sign_in(page, base, "priya@test.example")  # a fortnight on: yesterday's session expired
+        # The case's next step is to record the meeting as held; no outcome before it.
+        page.goto(f"{base}/cases/{case.pk}/")
+        page.get_by_role("button", name="Record the meeting as held").click()
+        expect(heading(page)).to_have_text("Record that the meeting took place")
+        page.get_by_label("Yes, it finished at this meeting").check()
+        page.get_by_role("button", name="Save").click()
         page.goto(f"{base}/cases/{case.pk}/outcome/")
         page.get_by_label("Partial agreement").check()
         fill_date(page, "id_concluded_on", meeting_day)

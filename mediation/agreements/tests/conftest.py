@@ -16,7 +16,13 @@ from mediation.agreements.models import Agreement
 from mediation.cases.models import Case
 from mediation.cases.services import MatterInput
 from mediation.directory.models import Organisation
-from tests.factories.cases import Item, MediationRequestedCaseFactory, Person, draft_agreement
+from tests.factories.cases import (
+    Item,
+    MediationRequestedCaseFactory,
+    Person,
+    draft_agreement,
+    meeting_held_on,
+)
 from tests.factories.organisations import SchoolFactory
 
 LONDON = ZoneInfo("Europe/London")
@@ -66,8 +72,9 @@ PEOPLE = (
 def mediation_case(served_la: Organisation, today: dt.date, mediator: User) -> Case:
     """A mediation about plan sections B, F and I: the family (with a supporter), Islington (two
     officers), a school, and an interpreter; the family let the service share with both
-    organisations; the LA was told on 2 March 2026; Helen Marsh is the case's mediator."""
-    return MediationRequestedCaseFactory.create(
+    organisations; the LA was told on 2 March 2026; Helen Marsh is the case's mediator, and
+    held the meeting on 27 March 2026."""
+    case = MediationRequestedCaseFactory.create(
         local_authority=served_la,
         ehc_status="plan",
         decision_date=DECISION_DATE,
@@ -83,6 +90,8 @@ def mediation_case(served_la: Organisation, today: dt.date, mediator: User) -> C
         school=SchoolFactory.create(name="Northbrook Primary School"),
         shared_with=("local_authority", "school"),
     )
+    meeting_held_on(case, day=AGREED_ON, arranged_on=REQUESTED_ON, actor=mediator)
+    return case
 
 
 # The LA amends sections B and F (reg 44, 5 weeks); the school arranges a visit (reg 42, 2 weeks).

@@ -217,12 +217,14 @@ def test_an_empty_draft_goes_when_the_outcome_changes_to_no_agreement_but_conten
 def test_the_date_it_concluded_must_make_sense(
     mediation_case: Any, mediator: Any, concluded_on: dt.date, message: str
 ) -> None:
+    held_on = mediation_case.mediation_concluded_on  # the meeting concluded it
     with pytest.raises(ApplicationError, match=message):
         services.outcome_record(
             case=mediation_case, outcome="no_agreement", concluded_on=concluded_on, actor=mediator
         )
     mediation_case.refresh_from_db()
-    assert mediation_case.mediation_concluded_on is None
+    assert mediation_case.mediation_concluded_on == held_on
+    assert not mediation_case.events.filter(kind="outcome_recorded").exists()
 
 
 def test_no_outcome_before_the_la_knows_the_family_wants_mediation(

@@ -160,10 +160,13 @@ def test_an_item_of_another_cases_agreement_is_not_found(
     make_case: Any,
     mediator: Any,
 ) -> None:
-    from mediation.cases.services import case_record_clock_event
+    from tests.factories.cases import MeetingHeldCaseFactory
 
-    other = make_case(child_first_name="Other", decision_date=dt.date(2026, 2, 12))
-    case_record_clock_event(case=other, event="mediation_requested", on=dt.date(2026, 3, 2))
+    other = MeetingHeldCaseFactory.create(
+        local_authority=partial_agreement.case.local_authority,
+        child_first_name="Other",
+        decision_date=dt.date(2026, 2, 12),
+    )
     services.outcome_record(
         case=other, outcome="full_agreement", concluded_on=AGREED_ON, actor=mediator
     )

@@ -80,11 +80,29 @@ def test_queue_sorts_by_the_next_statutory_date_and_highlights(
         case=overdue, event="mediation_declined", on=today - dt.timedelta(days=10)
     )
     services.case_record_clock_event(case=later, event="mediation_declined", on=today)
-    make_case(child_first_name="Nodate")
+    make_case(child_first_name="Nodate", decision_date=None)
     html = client_as(staff()).get(reverse("cases:queue")).content.decode()
     assert html.index("Overdue Morgan") < html.index("Later Morgan") < html.index("Nodate Morgan")
     assert "app-deadline--overdue" in html
     assert "Overdue by" in html
+
+
+def test_a_new_referral_sorts_by_the_appeal_deadline_it_already_has(
+    client_as: Any, staff: Any, make_case: Any
+) -> None:
+    """Nothing is owed by the service yet, but the family's appeal deadline sorts the case."""
+    from mediation.cases import services
+
+    today = timezone.localdate()
+    soon = make_case(child_first_name="Soon", decision_date=today - dt.timedelta(days=55))
+    make_case(child_first_name="Later", decision_date=today - dt.timedelta(days=10))
+    declined = make_case(child_first_name="Owed", decision_date=today - dt.timedelta(days=10))
+    services.case_record_clock_event(case=declined, event="mediation_declined", on=today)
+    soon.refresh_from_db()
+    assert soon.next_deadline_key == "appeal_deadline"
+    html = client_as(staff()).get(reverse("cases:queue")).content.decode()
+    # The certificate owed in 3 working days, then the appeal due within days, then the later one.
+    assert html.index("Owed Morgan") < html.index("Soon Morgan") < html.index("Later Morgan")
 
 
 def test_queue_filters_and_search(client_as: Any, staff: Any, make_case: Any) -> None:

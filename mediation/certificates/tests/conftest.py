@@ -14,7 +14,11 @@ from mediation.agreements.services import outcome_record
 from mediation.cases.models import Case
 from mediation.directory.models import Organisation
 from mediation.meetings.services import la_cannot_arrange_record
-from tests.factories.cases import CertificateDueCaseFactory, MediationRequestedCaseFactory
+from tests.factories.cases import (
+    CertificateDueCaseFactory,
+    MediationRequestedCaseFactory,
+    meeting_held_on,
+)
 from tests.factories.people import staff_of
 
 LONDON = ZoneInfo("Europe/London")
@@ -60,6 +64,7 @@ def case_with_fact(served_la: Organisation, today: dt.date) -> Callable[..., Cas
         case = MediationRequestedCaseFactory.create(**overrides)
         actor = staff_of(case.local_authority, "coordinator")
         if kind == "after_mediation":
+            meeting_held_on(case, day=today, arranged_on=today, actor=actor)
             outcome_record(case=case, outcome="no_agreement", concluded_on=today, actor=actor)
         elif kind == "la_cannot_arrange":
             la_cannot_arrange_record(case=case, on=today, note="Jo Smith, by phone.", actor=actor)

@@ -70,10 +70,12 @@ def mediation_case(served_la_with_email: Organisation, today: dt.date) -> Callab
 
 @pytest.fixture
 def dr_case(served_la: Organisation, today: dt.date) -> Callable[..., Case]:
-    """A disagreement resolution case (no EHC plan, a disagreement with the school)."""
+    """A disagreement resolution case (no EHC plan, a disagreement with the school), every party
+    having agreed to take part."""
 
     def make(**overrides: Any) -> Case:
         overrides.setdefault("decision_date", DECISION_DATE)
+        overrides.setdefault("agreed", True)
         return DisagreementResolutionCaseFactory.create(local_authority=served_la, **overrides)
 
     return make

@@ -59,7 +59,7 @@ def test_arranging_records_the_meeting_the_clock_date_and_the_stage(arranged: An
     notice = deadlines.get("meeting_notice_due")
     assert notice is not None
     assert notice.due == dt.date(2026, 3, 30)
-    event = case.events.get(kind="stage_meeting_arranged")
+    event = case.events.get(kind="meeting_arranged")
     assert event.title == "Meeting arranged: Wednesday 8 April 2026, 10am to 1pm"
     assert "By video: https://meet.example/abc-defg-hij" in event.description
     assert "(10 working days before)" in event.description
@@ -192,7 +192,7 @@ def test_shorter_notice_needs_the_familys_agreement_with_a_note(
     )
     assert meeting.short_notice_agreed
     assert meeting.short_notice_note == note
-    description = case.events.get(kind="stage_meeting_arranged").description
+    description = case.events.get(kind="meeting_arranged").description
     assert f"The family agreed to shorter notice: {note}" in description
 
 
@@ -238,7 +238,7 @@ def test_a_meeting_after_the_30_day_date_is_allowed_with_a_warning(
     assert "by Wednesday 22 April 2026" in check.warnings[0]
     meeting = services.meeting_arrange(case=case, plan=late, actor=coordinator)
     assert meeting.is_arranged
-    description = case.events.get(kind="stage_meeting_arranged").description
+    description = case.events.get(kind="meeting_arranged").description
     assert "This is after the 30-day date: mediation should take place by Wednesday 22 April" in (
         description
     )
@@ -542,7 +542,7 @@ def test_holding_the_meeting_starts_the_certificate_clock(arranged: Any, coordin
     certificate = deadlines.get("certificate_due")
     assert certificate is not None
     assert certificate.due == dt.date(2026, 4, 13)
-    assert case.events.get(kind="stage_after_meeting").title == (
+    assert case.events.get(kind="meeting_held").title == (
         "Meeting held on Wednesday 8 April 2026: mediation concluded, certificate due by "
         "Monday 13 April 2026"
     )
@@ -665,7 +665,7 @@ def test_the_la_cannot_arrange_in_time_puts_the_certificate_on_the_queue(
         assert certificate.due == dt.date(2026, 4, 17)
         assert certificate.counted_from == "la_cannot_arrange"
         assert case.next_deadline_key == "certificate_due"
-        assert case.events.get(kind="stage_certificate_due").title == (
+        assert case.events.get(kind="la_cannot_arrange").title == (
             "The local authority cannot arrange mediation within 30 days: certificate due by "
             "Friday 17 April 2026"
         )
@@ -809,16 +809,22 @@ def test_a_dr_meeting_warns_about_parties_that_have_not_agreed_to_take_part(
 ) -> None:
     from mediation.cases.parties import dr_answer_record
 
-    case = dr_case()
+    case = dr_case(agreed=False)
     school = case.parties.get(kind="school")
     check = services.meeting_plan_check(case=case, plan=plan())
     assert check.warnings == [
         f"{school.name} has not yet agreed to take part in disagreement resolution."
     ]
+    # Disagreement resolution is voluntary for everyone: no meeting until each party agrees.
+    with pytest.raises(ConflictError, match="agrees to take part before arranging"):
+        services.meeting_arrange(case=case, plan=plan(), actor=coordinator)
     dr_answer_record(party=school, answer="declines", note="Prefers a review", actor=coordinator)
     check = services.meeting_plan_check(case=case, plan=plan())
     assert check.warnings == [
         f"{school.name} does not agree to take part in disagreement resolution."
     ]
+    with pytest.raises(ConflictError, match="said no to disagreement resolution"):
+        services.meeting_arrange(case=case, plan=plan(), actor=coordinator)
     dr_answer_record(party=school, answer="agrees", actor=coordinator)
     assert services.meeting_plan_check(case=case, plan=plan()).warnings == []
+    assert services.meeting_arrange(case=case, plan=plan(), actor=coordinator).is_arranged

@@ -47,6 +47,9 @@ def final_agreement(arranging: MediationCase, share_with: Callable[..., Party]) 
     share_with(m.la)
     share_with(m.school)
     yesterday = timezone.localdate() - dt.timedelta(days=1)
+    told_on = m.case.mediation_requested_on
+    assert told_on is not None
+    cases.meeting_held_on(m.case, day=yesterday, arranged_on=told_on, actor=m.mediator)
     agreement = cases.draft_agreement(m.case, concluded_on=yesterday, actor=m.mediator)
     agreement = cases.finalise_agreement(agreement, actor=m.mediator)
     m.refresh()
