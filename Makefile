@@ -4,6 +4,8 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
 PORT ?= 8000
+# The address links in e-mails and on certificates point at, for every step (demo data included).
+export MEDIATION_PORT := $(PORT)
 VENV := .venv
 PY := $(VENV)/bin/python
 UV_VERSION := 0.13.9

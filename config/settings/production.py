@@ -24,6 +24,13 @@ if not ALLOWED_HOSTS or "*" in ALLOWED_HOSTS:
         "ALLOWED_HOSTS must list the host names this service answers to (no '*')."
     )
 
+SITE_URL = env.str("SITE_URL", default="")
+if not SITE_URL.startswith("https://"):
+    raise ImproperlyConfigured(
+        "SITE_URL must be the service's public address, starting https:// (it is printed in "
+        "e-mails, on certificates and in their QR codes)."
+    )
+
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3" and not env.bool(
     "ALLOW_SQLITE_IN_PRODUCTION", default=False
 ):
