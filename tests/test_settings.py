@@ -103,7 +103,7 @@ def test_production_refuses_to_start_without_its_public_address() -> None:
 def test_in_development_links_follow_the_port_the_service_runs_on() -> None:
     env = {k: v for k, v in os.environ.items() if k not in {"SITE_URL", "DATABASE_URL"}}
     env.update({"DJANGO_SETTINGS_MODULE": "config.settings.dev", "MEDIATION_PORT": "8801"})
-    result = subprocess.run(  # noqa: S603
+    result = subprocess.run(
         [sys.executable, "-c", "from django.conf import settings; print(settings.SITE_URL)"],
         cwd=ROOT,
         env=env,
