@@ -210,7 +210,7 @@ def mailer(backend: str) -> dict[str, object]:
 
 MAILERS = {"default": mailer(EMAIL_BACKEND_PATH)}
 DEFAULT_FROM_EMAIL = env.str(
-    "DEFAULT_FROM_EMAIL", default="SEND mediation <no-reply@mediation.example>"
+    "DEFAULT_FROM_EMAIL", default=f"{SERVICE_PROVIDER_NAME} <no-reply@mediation.example>"
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 

@@ -43,6 +43,7 @@ from mediation.cases import clock, lifecycle
 from mediation.cases import services as case_services
 from mediation.cases.choices import EventKind, Stage
 from mediation.cases.lifecycle import MoveName
+from mediation.core.branding import brand
 from mediation.core.errors import ApplicationError, ConflictError
 from mediation.core.formatting import govuk_date, weekday_date
 from mediation.notifications.services import email_queue
@@ -519,7 +520,7 @@ def agreement_item_remove(*, item: AgreementItem, actor: Actor | None) -> None:
 
 def agreement_render_pdf(*, document: AgreementDocument) -> bytes:
     """The written agreement as a tagged, accessible A4 PDF (PDF/UA)."""
-    html = render_to_string("agreements/pdf/agreement.html", {"doc": document})
+    html = render_to_string("agreements/pdf/agreement.html", {"doc": document, "brand": brand()})
     # Imported here: WeasyPrint is heavy to load and only this function needs it.
     import weasyprint
 

@@ -36,6 +36,7 @@ from mediation.certificates.choices import (
     IssuerRole,
 )
 from mediation.certificates.models import Certificate
+from mediation.core.branding import brand
 from mediation.core.errors import ApplicationError, ConflictError
 from mediation.core.formatting import govuk_date, weekday_date
 from mediation.core.sequences import counter_next
@@ -83,6 +84,7 @@ def certificate_render_pdf(*, certificate: Certificate) -> bytes:
             "verify_url": verify_url,
             "verify_page_url": settings.SITE_URL.rstrip("/") + reverse("certificates:verify"),
             "qr_svg": qr_svg,
+            "brand": brand(),
         },
     )
     # Imported here: WeasyPrint is heavy to load and only this function needs it.

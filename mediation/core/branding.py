@@ -8,8 +8,11 @@ sets environment variables and points ``BRAND_DIR`` at its logo and icon.
 
 from __future__ import annotations
 
+import base64
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 from django.conf import settings
 from django.core.checks import CheckMessage, Error
@@ -33,6 +36,7 @@ class Brand:
     registration: str  # "Registered charity number ..." or "Company number ...", as written
     logo: str  # a static file path, e.g. "brand/logo.svg"
     icon: str
+    icon_data_uri: str  # the icon inlined, for documents (PDFs) that cannot fetch static files
 
 
 def brand() -> Brand:
@@ -47,7 +51,18 @@ def brand() -> Brand:
         registration=settings.SERVICE_PROVIDER_REGISTRATION,
         logo="brand/logo.svg",
         icon="brand/icon.svg",
+        icon_data_uri=_data_uri(str(Path(settings.BRAND_DIR) / "icon.svg")),
     )
+
+
+@lru_cache(maxsize=4)
+def _data_uri(path: str) -> str:
+    """An SVG file as a data: URI (read once per path; empty if the file is missing)."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError:
+        return ""
+    return "data:image/svg+xml;base64," + base64.b64encode(data).decode("ascii")
 
 
 def brand_context(request: HttpRequest) -> dict[str, Brand]:

@@ -19,6 +19,7 @@ from django.db.models import F
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from mediation.core.branding import brand
 from mediation.notifications.models import EmailStatus, OutboundEmail
 
 if TYPE_CHECKING:
@@ -34,6 +35,7 @@ def _context(context: Mapping[str, object]) -> dict[str, object]:
         "service_phone": settings.SERVICE_PHONE,
         "service_email": settings.SERVICE_EMAIL,
         "site_url": settings.SITE_URL.rstrip("/"),
+        "brand": brand(),
         **context,
     }
 
