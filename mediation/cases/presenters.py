@@ -82,7 +82,7 @@ def parties_page(*, case: Case) -> dict[str, object]:
 
 
 def search_all_url(term: str = "") -> str:
-    """ "Find a case" over open and closed cases, for the term searched on the queue."""
+    """The link to "Find a case" over open and closed cases, with the term searched on the queue."""
     url = reverse("cases:search")
     return f"{url}?{urlencode({'text': term.strip()})}" if term.strip() else url
 
@@ -117,11 +117,10 @@ def found_case(case: Case) -> FoundCase:
     )
 
 
-def cases_found(count: int) -> str:
-    """ "No cases found", "1 case found", "120 cases found"."""
-    if count == 0:
-        return "No cases found"
-    return f"{count} case{'' if count == 1 else 's'} found"
+def cases_counted(count: int, *, found: bool = True) -> str:
+    """How many: "No cases found", "1 case found", "120 cases found" (or "No cases", "1 case")."""
+    words = f"{count} case{'' if count == 1 else 's'}" if count else "No cases"
+    return f"{words} found" if found else words
 
 
 @dataclass(frozen=True)
@@ -136,14 +135,15 @@ class Results:
     last: int
 
 
-def results(cases: QuerySet[Case], *, query: QueryDict) -> Results:
-    """The page of cases the query's `page` asks for (the first, if it asks for none)."""
+def results(cases: QuerySet[Case], *, query: QueryDict, found: bool = True) -> Results:
+    """The page of cases the query's `page` asks for (the first, if it asks for none); `found`:
+    they are a search's results."""
     page = page_of(cases, query.get("page"), size=RESULTS_PAGE_SIZE)
     count = page.paginator.count
     return Results(
         rows=[found_case(case) for case in page.object_list],
         count=count,
-        summary=cases_found(count),
+        summary=cases_counted(count, found=found),
         pagination=pagination_links(page, query=query),
         first=page.start_index(),
         last=page.end_index(),
@@ -153,7 +153,8 @@ def results(cases: QuerySet[Case], *, query: QueryDict) -> Results:
 def search_page(
     *, form: forms.Form, cases: QuerySet[Case] | None, query: QueryDict, narrowed: bool
 ) -> dict[str, object]:
-    """ "Find a case": the search and its filters, and (once they are right) the cases found."""
+    """The "Find a case" page: the search and its filters, and (once they are right) the cases
+    found."""
     return {
         "title": "Find a case",
         "form": form,
@@ -172,5 +173,5 @@ def my_cases_page(*, cases: QuerySet[Case], open_count: int, query: QueryDict) -
             if open_count == 0
             else f"You have {open_count} open case{'' if open_count == 1 else 's'}"
         ),
-        "results": results(cases, query=query),
+        "results": results(cases, query=query, found=False),
     }

@@ -67,11 +67,11 @@ class CaseSearchForm(forms.Form):
 
     govuk_classes = {
         "text": "govuk-!-width-full govuk-label--s",
-        "stage": "govuk-!-width-full",
-        "service": "govuk-!-width-full",
-        "local_authority": "govuk-!-width-full",
-        "mediator": "govuk-!-width-full",
-        "assigned_to": "govuk-!-width-full",
+        "stage": "govuk-!-width-full govuk-label--s",
+        "service": "govuk-!-width-full govuk-label--s",
+        "local_authority": "govuk-!-width-full govuk-label--s",
+        "mediator": "govuk-!-width-full govuk-label--s",
+        "assigned_to": "govuk-!-width-full govuk-label--s",
         "received_from": "govuk-fieldset__legend--s",
         "received_to": "govuk-fieldset__legend--s",
         "closed_from": "govuk-fieldset__legend--s",
@@ -137,6 +137,13 @@ class CaseSearchForm(forms.Form):
             closed_from=data["closed_from"],
             closed_to=data["closed_to"],
         )
+
+    def filters_used(self) -> bool:
+        """Whether a filter beyond the search and the stage is chosen (or wrong): the page shows
+        them open."""
+        names = [n for n in self.fields if n not in {"text", "stage"}]
+        wrong = any(name in self.errors for name in names) if self.is_bound else False
+        return wrong or any(value for key, value in self.data.items() if key.split("-")[0] in names)
 
     def is_narrowed(self) -> bool:
         """Whether anything was typed or chosen (so there is a search to clear)."""

@@ -127,6 +127,20 @@ def test_filters_narrow_the_search(
     assert "No cases found" in words
 
 
+def test_the_filters_are_shown_open_once_one_is_used(
+    client_as: Any, coordinator: User, served_la: Organisation
+) -> None:
+    client = client_as(coordinator)
+    closed = '<details class="govuk-details">'
+    opened = '<details class="govuk-details" open>'
+    assert closed in client.get(reverse("cases:search")).content.decode()
+    assert closed in client.get(reverse("cases:search"), {"text": "Ada"}).content.decode()
+    chosen = {"local_authority": str(served_la.pk)}
+    assert opened in client.get(reverse("cases:search"), chosen).content.decode()
+    dated = {"closed_to-day": "1", "closed_to-month": "1", "closed_to-year": "2026"}
+    assert opened in client.get(reverse("cases:search"), dated).content.decode()
+
+
 def test_the_choices_are_those_of_the_persons_services(
     client_as: Any,
     coordinator: User,
@@ -300,6 +314,7 @@ def test_a_mediator_sees_the_cases_allocated_to_them_counted(
     words = text_of(response.content.decode())
     assert "My cases (1)" in words
     assert "You have 1 open case" in words
+    assert "2 cases" in words
     assert words.index("Kept Morgan") < words.index("Done Morgan")  # open first
     assert "Other Morgan" not in words
     # The work queue's "Only my cases" finds the allocated case too.
@@ -312,7 +327,8 @@ def test_nobody_holds_nothing(client_as: Any, coordinator: User) -> None:
     words = text_of(client_as(coordinator).get(reverse("cases:mine")).content.decode())
     assert "My cases (0)" in words
     assert "You have no open cases" in words
-    assert "No cases found" in words
+    assert "No cases" in words
+    assert "found" not in words
 
 
 # ---------------------------------------------------------------------------------------------
