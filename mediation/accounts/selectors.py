@@ -8,6 +8,7 @@ from mediation.accounts.models import User
 from mediation.policy.roles import STAFF_ROLES
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
     from uuid import UUID
 
     from django.db.models import QuerySet
@@ -22,6 +23,16 @@ def staff_of_service(*, service: Service) -> QuerySet[User]:
         .filter(services=service)
         .distinct()
         .order_by("full_name")
+    )
+
+
+def staff_of_services(*, services: Iterable[Service]) -> QuerySet[User]:
+    """Everyone of staff who works (or worked: closed accounts too) in any of the services, by
+    name: the people an old case may have been assigned or allocated to."""
+    return (
+        User.objects.filter(role__in=STAFF_ROLES, services__in=services)
+        .distinct()
+        .order_by("full_name", "email")
     )
 
 

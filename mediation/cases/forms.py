@@ -117,7 +117,11 @@ class QueueFilterForm(forms.Form):
     )
     local_authority = forms.ChoiceField(label="Local authority", required=False)
     stage = forms.ChoiceField(label="Stage", required=False)
-    mine = forms.BooleanField(label="Only cases assigned to me", required=False)
+    mine = forms.BooleanField(
+        label="Only my cases",
+        help_text="Cases assigned to you, that you advise on, or that you are the mediator for",
+        required=False,
+    )
 
     govuk_classes = {"search": "govuk-!-width-full"}
 

@@ -1,4 +1,5 @@
-"""What the case work pages show: the work queue's rows and the parties page."""
+"""What the case work pages show: the work queue's rows, finding a case, "My cases" and the
+parties page."""
 
 from __future__ import annotations
 
@@ -7,11 +8,20 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import urlencode
+
 from mediation.cases import lifecycle, selectors
 from mediation.cases.choices import Route, Stage
+from mediation.core.pagination import PaginationParams, page_of, pagination_links
 from mediation.rules import deadline_status
 
 if TYPE_CHECKING:
+    from django import forms
+    from django.db.models import QuerySet
+    from django.http import QueryDict
+
     from mediation.cases.models import Case
 
 # Within this many working days a statutory date is "soon" on the queue.
@@ -68,4 +78,100 @@ def parties_page(*, case: Case) -> dict[str, object]:
         "is_dr": case.route == Route.DISAGREEMENT_RESOLUTION,
         "dr_ready": selectors.dr_ready(case=case),
         "others": selectors.participants_without_party(case=case),
+    }
+
+
+def search_all_url(term: str = "") -> str:
+    """The link to "Find a case" over open and closed cases, with the term searched on the queue."""
+    url = reverse("cases:search")
+    return f"{url}?{urlencode({'text': term.strip()})}" if term.strip() else url
+
+
+# ---------------------------------------------------------------------------------------------
+# Finding a case, and "My cases"
+# ---------------------------------------------------------------------------------------------
+
+# How many cases a page of results shows.
+RESULTS_PAGE_SIZE = 50
+
+
+@dataclass(frozen=True)
+class FoundCase:
+    """One case in a list of results: open or closed, with its next step while open."""
+
+    case: Case
+    stage: str
+    next_step: str
+    received_on: dt.date
+    closed_on: dt.date | None
+
+
+def found_case(case: Case) -> FoundCase:
+    step = lifecycle.next_step(case)
+    return FoundCase(
+        case=case,
+        stage=Stage(case.stage).label,
+        next_step=step.title if step else "",
+        received_on=timezone.localdate(case.received_at),
+        closed_on=timezone.localdate(case.closed_at) if case.closed_at else None,
+    )
+
+
+def cases_counted(count: int, *, found: bool = True) -> str:
+    """How many: "No cases found", "1 case found", "120 cases found" (or "No cases", "1 case")."""
+    words = f"{count} case{'' if count == 1 else 's'}" if count else "No cases"
+    return f"{words} found" if found else words
+
+
+@dataclass(frozen=True)
+class Results:
+    """A page of cases, with how many there are in all and the links to the other pages."""
+
+    rows: list[FoundCase]
+    count: int
+    summary: str  # "120 cases found"
+    pagination: PaginationParams | None
+    first: int  # the position of the page's first case in all of them (1-based)
+    last: int
+
+
+def results(cases: QuerySet[Case], *, query: QueryDict, found: bool = True) -> Results:
+    """The page of cases the query's `page` asks for (the first, if it asks for none); `found`:
+    they are a search's results."""
+    page = page_of(cases, query.get("page"), size=RESULTS_PAGE_SIZE)
+    count = page.paginator.count
+    return Results(
+        rows=[found_case(case) for case in page.object_list],
+        count=count,
+        summary=cases_counted(count, found=found),
+        pagination=pagination_links(page, query=query),
+        first=page.start_index(),
+        last=page.end_index(),
+    )
+
+
+def search_page(
+    *, form: forms.Form, cases: QuerySet[Case] | None, query: QueryDict, narrowed: bool
+) -> dict[str, object]:
+    """The "Find a case" page: the search and its filters, and (once they are right) the cases
+    found."""
+    return {
+        "title": "Find a case",
+        "form": form,
+        "results": results(cases, query=query) if cases is not None else None,
+        "narrowed": narrowed,
+    }
+
+
+def my_cases_page(*, cases: QuerySet[Case], open_count: int, query: QueryDict) -> dict[str, object]:
+    """The cases someone holds, their open ones counted in the heading: "My cases (3)"."""
+    return {
+        "title": f"My cases ({open_count})",
+        "open_count": open_count,
+        "open_summary": (
+            "You have no open cases"
+            if open_count == 0
+            else f"You have {open_count} open case{'' if open_count == 1 else 's'}"
+        ),
+        "results": results(cases, query=query, found=False),
     }

@@ -1,11 +1,13 @@
 from django.urls import path
 
-from mediation.cases import party_views, views
+from mediation.cases import party_views, search_views, views
 
 app_name = "cases"
 
 urlpatterns = [
     path("", views.queue, name="queue"),
+    path("search/", search_views.search, name="search"),
+    path("mine/", search_views.mine, name="mine"),
     path("<uuid:case_id>/route/", views.route, name="route"),
     path("<uuid:case_id>/assign/", views.assign, name="assign"),
     path("<uuid:case_id>/permission/", views.consent, name="consent"),

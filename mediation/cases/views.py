@@ -55,6 +55,7 @@ def queue(request: HttpRequest) -> HttpResponse:
             "rows": presenters.queue_rows(cases, today=timezone.localdate()),
             "counts": presenters.stage_counts(selectors.stage_counts(user=user)),
             "filtered": presenters.is_filtered(filters),
+            "search_all_url": presenters.search_all_url(filters.search),
         },
     )
 

@@ -11,6 +11,8 @@ from mediation import policy
 # (label, URL name, policy action). An entry shows only if its URL exists and the user may use it.
 NAVIGATION: list[tuple[str, str, str]] = [
     ("Work queue", "cases:queue", "staff.workspace"),
+    ("Find a case", "cases:search", "case.search"),
+    ("My cases", "cases:mine", "case.search"),
     ("New referral", "intake:staff-new", "referral.create_staff"),
     ("Held referrals", "intake:held-list", "referral.create_staff"),
     ("Mediators", "panel:list", "panel.view"),
@@ -33,19 +35,22 @@ def _navigation(request: HttpRequest) -> list[NavigationItem]:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return []
-    items: list[NavigationItem] = []
+    links: list[tuple[str, str]] = []
     for label, url_name, action in NAVIGATION:
         if not policy.can(user, action):
             continue
         try:
-            href = reverse(url_name)
+            links.append((label, reverse(url_name)))
         except NoReverseMatch:
             continue
-        active = request.path.startswith(href) and href != "/"
-        items.append(
-            {"text": label, "href": href, "active": active, "current": request.path == href}
-        )
-    return items
+    # The section the page is in: the longest link the path starts with (a case's pages are the
+    # work queue's, /cases/...; "Find a case", /cases/search/, is its own).
+    within = [href for _, href in links if request.path.startswith(href) and href != "/"]
+    section = max(within, key=len, default=None)
+    return [
+        {"text": label, "href": href, "active": href == section, "current": request.path == href}
+        for label, href in links
+    ]
 
 
 def service(request: HttpRequest) -> dict[str, object]:

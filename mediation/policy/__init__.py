@@ -169,6 +169,12 @@ def _case_view(user: Actor, case: Case | None) -> bool:
     return works_on(user, case)
 
 
+@rule("case.search")
+def _case_search(user: Actor, obj: object) -> bool:
+    # Finding cases ("Find a case", "My cases"): staff, who find only their services' cases.
+    return is_staff_member(user)
+
+
 @rule("case.edit")
 def _case_edit(user: Actor, case: Case | None) -> bool:
     return works_on(user, case) and user.role in CASEWORK_ROLES
