@@ -10,23 +10,17 @@ from __future__ import annotations
 import datetime as dt
 import re
 import uuid
-from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from mediation.cases import services as case_services
 from mediation.cases.presenters import CASE_SECTIONS
 from mediation.core.formatting import weekday_date
-from mediation.expenses import services as expense_services
-from mediation.preparation import services as preparation_services
 from tests.factories.cases import (
     CallBookedCaseFactory,
-    CertificateIssuedCaseFactory,
     DisagreementResolutionCaseFactory,
-    party_of,
 )
 
 if TYPE_CHECKING:
@@ -43,16 +37,10 @@ SECTIONS = [
     "casework:documents",
     "casework:timeline",
 ]
-PDF = b"%PDF-1.4\n% a receipt\n"
 
 
 def _url(name: str, case: Case | uuid.UUID) -> str:
     return reverse(name, kwargs={"case_id": getattr(case, "pk", case)})
-
-
-@pytest.fixture(autouse=True)
-def _fresh_file_storage(fresh_file_storage: None) -> None:
-    """Certificates, agreements and receipts are files: none left over from another test."""
 
 
 # ---------------------------------------------------------------------------------------------
@@ -154,33 +142,6 @@ def test_a_next_step_that_leads_to_the_page_on_screen_is_not_a_button(
 # ---------------------------------------------------------------------------------------------
 # Few queries each
 # ---------------------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def whole_case(served_la: Any, staff: Any) -> Case:
-    """A case with something in every section: the meeting held, the agreement final, the
-    certificate issued, case summaries (one with a file) and an expense claim with a receipt."""
-    case = CertificateIssuedCaseFactory.create(local_authority=served_la)
-    coordinator = staff()
-    for party, text in (("family", "What we hope for"), ("local_authority", "Our position")):
-        preparation_services.summary_submit(
-            case=case,
-            party=party_of(case, party),
-            visibility="shared",
-            submitted_by_name="Alex Morgan",
-            text=text,
-            actor=coordinator,
-        )
-    expense_services.claim_record(
-        case=case,
-        claimant="Alex Morgan",
-        description="Bus to the meeting and back",
-        amount=Decimal("7.40"),
-        receipts=[SimpleUploadedFile("bus.pdf", PDF, content_type="application/pdf")],
-        actor=coordinator,
-    )
-    case.refresh_from_db()
-    return case
 
 
 # The most queries each section may make (the session, the user and the user's services are
@@ -353,9 +314,11 @@ def test_the_documents_section_opens_each_document_through_its_own_view(
         assert title in html, title
         if href:
             assert f'href="{href}"' in html, title
-    hrefs = re.findall(r'<a class="govuk-link" href="(/[^"]+)">', html)
+    summary = whole_case.summaries.get(party__kind="local_authority")
+    assert reverse("preparation:summary-file", kwargs={"summary_id": summary.pk}) in html
+    hrefs = re.findall(r'<a class="govuk-link[^"]*" href="(/[^"]+)">', html)
     documents = [h for h in hrefs if h.startswith(("/certificates/", "/cases/"))]
-    assert len(documents) == 5
+    assert len(documents) == 6  # a certificate, the agreement, 2 summaries, a file, a receipt
     for href in documents:
         assert client.get(href).status_code == 200, href
 
