@@ -79,6 +79,9 @@ def test_a_coordinator_walks_every_section_of_a_case(
         screenshot(f"section-{key}")
 
     # At 320 CSS pixels (a 1280-pixel screen zoomed to 400%) every section reflows.
+    sections.get_by_role("link", name="Overview", exact=True).click()
+    overflow = page.evaluate("getComputedStyle(document.querySelector('.app-scrolling')).overflowX")
+    assert overflow == "auto", "build/static predates frontend/scss: rebuild it (make assets)"
     page.set_viewport_size({"width": 320, "height": 640})
     for key, label, _ in CASE_SECTIONS:
         sections.get_by_role("link", name=label, exact=True).click()
