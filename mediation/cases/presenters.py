@@ -1,5 +1,6 @@
-"""What the case work pages show: the work queue's rows, finding a case, "My cases" and the
-parties page."""
+"""What the case work pages show: the work queue's rows, finding a case, "My cases", the parties
+page, and the header (the case's name, its sub-navigation and its next step) above every section
+of a case."""
 
 from __future__ import annotations
 
@@ -69,11 +70,15 @@ def is_filtered(filters: selectors.QueueFilters) -> bool:
     return any([filters.local_authority_id, filters.stage, filters.assigned_to_me, filters.search])
 
 
+PARTIES_HEADING = "Parties and participants"
+
+
 def parties_page(*, case: Case) -> dict[str, object]:
     """The parties to a case, the people who take part for each, and the answers about DR."""
     return {
-        "title": "Parties and participants",
+        "title": PARTIES_HEADING,
         "case": case,
+        "case_header": case_header(case=case, section="parties", heading=PARTIES_HEADING),
         "parties": selectors.parties_for_case(case=case),
         "is_dr": case.route == Route.DISAGREEMENT_RESOLUTION,
         "dr_ready": selectors.dr_ready(case=case),
@@ -175,3 +180,70 @@ def my_cases_page(*, cases: QuerySet[Case], open_count: int, query: QueryDict) -
         ),
         "results": results(cases, query=query, found=False),
     }
+
+
+# The sections of a case, in the order of its sub-navigation: (key, label, URL name). Parties and
+# preparation are those apps' own pages; the others are composed by mediation.casework, which
+# sits above the apps whose parts they show (ADR 5).
+CASE_SECTIONS: tuple[tuple[str, str, str], ...] = (
+    ("overview", "Overview", "casework:detail"),
+    ("parties", "Parties", "cases:parties"),
+    ("preparation", "Preparation", "preparation:overview"),
+    ("meetings", "Meetings", "casework:meetings"),
+    ("agreement", "Agreement", "casework:agreement"),
+    ("certificates", "Certificates", "casework:certificates"),
+    ("documents", "Documents", "casework:documents"),
+    ("timeline", "Timeline", "casework:timeline"),
+)
+
+
+@dataclass(frozen=True)
+class CaseSection:
+    """One link of the case's sub-navigation (MOJ's `items`)."""
+
+    key: str
+    text: str
+    href: str
+    active: bool
+
+
+@dataclass(frozen=True)
+class CaseHeader:
+    """What `cases/_case_section_header.html` shows above every section of a case."""
+
+    case: Case
+    caption: str
+    heading: str
+    sections: tuple[CaseSection, ...]
+    next_step: lifecycle.NextStep | None
+
+    @property
+    def here(self) -> str:
+        """The address of the section on screen (a next step that leads here is no button)."""
+        return next(s.href for s in self.sections if s.active)
+
+
+def case_header(*, case: Case, section: str, heading: str = "") -> CaseHeader:
+    """The case's name, stage and next step, and the sub-navigation with ``section`` current.
+
+    The overview's heading is the child's name; another section's is its own (``heading``),
+    with the case's reference and the child's name above it.
+    """
+    if section not in {key for key, _, _ in CASE_SECTIONS}:
+        raise ValueError(f"No such section of a case: {section}")
+    kwargs = {"case_id": case.pk}
+    sections = tuple(
+        CaseSection(key, text, reverse(url_name, kwargs=kwargs), key == section)
+        for key, text, url_name in CASE_SECTIONS
+    )
+    if section == "overview":
+        caption, heading = f"{case.reference} · {case.service.name} service", case.child_name
+    else:
+        caption = f"{case.reference} · {case.child_name}"
+    return CaseHeader(
+        case=case,
+        caption=caption,
+        heading=heading or case.child_name,
+        sections=sections,
+        next_step=lifecycle.next_step(case),
+    )

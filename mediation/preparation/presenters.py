@@ -10,6 +10,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from mediation import policy
+from mediation.cases import clock
+from mediation.cases.presenters import case_header
+from mediation.preparation import selectors
 from mediation.preparation.choices import CHILD_VIEWS_QUESTIONS, Visibility
 
 if TYPE_CHECKING:
@@ -29,6 +32,20 @@ class BackLink:
 
 def overview_url(case: Case) -> str:
     return reverse("preparation:overview", kwargs={"case_id": case.pk})
+
+
+def overview_page(*, case: Case) -> dict[str, object]:
+    """The case's "Preparation" section: how ready each party is, the case summaries, the
+    child's views and the introductory contacts."""
+    return {
+        "title": f"Preparing for the meeting: {case.reference}",
+        "case": case,
+        "case_header": case_header(
+            case=case, section="preparation", heading="Preparing for the meeting"
+        ),
+        "overview": selectors.preparation_overview(case=case),
+        "mediation_due": clock.case_clock(case).deadlines.get("mediation_due"),
+    }
 
 
 def back_from_summary(viewer: Actor, summary: CaseSummary) -> BackLink:

@@ -11,7 +11,6 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from mediation import policy
 from mediation.accounts.actors import signed_in
-from mediation.cases import clock
 from mediation.cases.access import case_or_404
 from mediation.core.actions import posted, submit, uploaded
 from mediation.core.responses import private
@@ -47,16 +46,7 @@ def _form_page(
 @require_GET
 def overview(request: HttpRequest, case_id: UUID) -> HttpResponse:
     case = case_or_404(request, case_id, "preparation.view")
-    return render(
-        request,
-        "preparation/overview.html",
-        {
-            "title": f"Preparing for the meeting: {case.reference}",
-            "case": case,
-            "overview": selectors.preparation_overview(case=case),
-            "mediation_due": clock.case_clock(case).deadlines.get("mediation_due"),
-        },
-    )
+    return render(request, "preparation/overview.html", presenters.overview_page(case=case))
 
 
 @policy.policy_required("staff.workspace")

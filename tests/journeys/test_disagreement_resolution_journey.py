@@ -76,6 +76,9 @@ def test_a_dr_case_where_the_school_declines(
     screenshot("dr-answers")
 
     page.get_by_role("link", name="Back to the case").click()
+    expect(heading(page)).to_have_text(case.child_name)
+    page.get_by_role("link", name="Timeline", exact=True).click()
+    expect(heading(page)).to_have_text("Timeline")
     timeline = page.locator(".moj-timeline")
     expect(timeline).to_contain_text("Hillside Academy does not agree to take part")
     expect(timeline).to_contain_text("agrees to take part in disagreement resolution")

@@ -125,13 +125,17 @@ def test_case_page_shows_the_case_and_its_key_dates(
     client_as: Any, staff: Any, make_case: Any
 ) -> None:
     case = make_case(decision_date=dt.date(2026, 10, 1))
-    html = client_as(staff()).get(reverse("casework:detail", kwargs={"case_id": case.pk})).content
-    text = html.decode()
+    client = client_as(staff())
+    text = client.get(reverse("casework:detail", kwargs={"case_id": case.pk})).content.decode()
     assert case.reference in text
     assert "Sam Morgan" in text
     assert "Appeal to the Tribunal" in text or "appeal" in text.lower()
     assert "Confirm the route" in text
-    assert "Referral received (online referral)" in text  # the timeline
+    # The timeline is a section of its own, under the same header and next step.
+    text = client.get(reverse("casework:timeline", kwargs={"case_id": case.pk})).content.decode()
+    assert case.reference in text
+    assert "Confirm the route" in text
+    assert "Referral received (online referral)" in text
     assert "moj-timeline" in text
 
 
@@ -179,12 +183,16 @@ def test_safeguarding_notes_are_restricted(
     services.case_assign(case=case, assignee=holder, actor=holder)
     other = staff("mediation_adviser")
     url = reverse("casework:detail", kwargs={"case_id": case.pk})
-    html = client_as(other).get(url).content.decode()
-    assert "Safeguarding concern" in html
-    assert "Secret detail about risk" not in html
+    timeline = reverse("casework:timeline", kwargs={"case_id": case.pk})
+    for section in (url, timeline):
+        html = client_as(other).get(section).content.decode()
+        assert "Safeguarding concern" in html, section  # the flag, on every section
+        assert "Secret detail about risk" not in html, section
     client.logout()
     html = client_as(holder).get(url).content.decode()
     assert "Secret detail about risk" in html
+    html = client_as(holder).get(timeline).content.decode()
+    assert "Secret detail about risk" in html  # the restricted timeline entry
 
 
 def test_third_party_referral_needs_the_familys_permission(

@@ -6,6 +6,7 @@ from typing import Any
 import pytest
 from django.urls import reverse
 
+from mediation.cases.presenters import CASE_SECTIONS
 from mediation.notes.models import NotesAccess
 
 pytestmark = pytest.mark.django_db
@@ -33,9 +34,11 @@ def test_the_mediator_writes_and_reads_private_notes(client_as: Any, allocated: 
     assert response.status_code == 302
     html = client.get(_url(case)).content.decode()
     assert "Parent anxious about the school; caucus." in html
-    # Never on the case page itself.
-    case_page = client.get(reverse("casework:detail", kwargs={"case_id": case.pk})).content.decode()
-    assert "Parent anxious" not in case_page
+    # Never on the case's own pages: none of its sections shows them.
+    for _, _, section in CASE_SECTIONS:
+        case_page = client.get(reverse(section, kwargs={"case_id": case.pk}))
+        assert case_page.status_code == 200, section
+        assert "Parent anxious" not in case_page.content.decode(), section
 
 
 @pytest.mark.parametrize("role", ["coordinator", "mediation_adviser", "mediator"])

@@ -461,20 +461,23 @@ def test_summaries_are_exchanged_after_a_check(
     assert [m.to for m in mail.outbox] == [["alex.morgan@family.example"]]
 
 
-def test_the_case_page_section_summarises_the_preparation(
-    mediation_case: MediationCase, submit: Callable[..., Any], share_with: Callable[..., Any]
+def test_the_preparation_page_is_the_cases_preparation_section(
+    client_as: Any,
+    mediation_case: MediationCase,
+    submit: Callable[..., Any],
+    share_with: Callable[..., Any],
 ) -> None:
-    from django.template.loader import render_to_string
-
-    from mediation.preparation.selectors import preparation_overview
-
+    """The case's sub-navigation leads here (it replaced a summary on the one long case page):
+    the case's header, the section current, and how ready the parties are."""
     m = mediation_case
     share_with(m.school, given=False)
     submit(m.case, m.la)
-    html = render_to_string(
-        "preparation/_case_section.html",
-        {"case": m.case, "preparation": preparation_overview(case=m.case)},
-    )
-    assert "0 of 3 parties are ready. Sam's views: not recorded yet." in html
+    html = client_as(m.mediator).get(_case_url("preparation:overview", m.case)).content.decode()
+    here = _case_url("preparation:overview", m.case)
+    assert f'<a class="moj-sub-navigation__link" aria-current="page" href="{here}">' in html
+    assert m.case.reference in html
+    assert "0 of 3 parties are ready." in html
+    assert "Sam's views</h2>" in html
+    assert "Not recorded yet. The mediator must take reasonable steps" in html
     assert "Refused" in html
-    assert _case_url("preparation:overview", m.case) in html
+    assert "Next step" in html
